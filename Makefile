@@ -1,0 +1,35 @@
+# tiltaksgraf: `make demo` builds the graph of the embedded report; `make test` runs the whole suite.
+# Both set everything up on a fresh machine (a virtual environment in .venv).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: help demo test lint format bench clean
+
+help:  ## List the targets
+	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+demo: $(STAMP)  ## Build the graph of the embedded report into build/ and print a summary
+	$(BIN)/tiltaksgraf build
+	$(BIN)/tiltaksgraf query measures --format table --limit 10
+
+test: $(STAMP)  ## Run the linter and the whole test suite
+	$(BIN)/ruff check .
+	$(BIN)/pytest -q
+
+lint: $(STAMP)  ## Lint and check formatting
+	$(BIN)/ruff check .
+
+bench: $(STAMP)  ## Run the benchmarks (by hand; figures go in the README)
+	$(BIN)/python bench/run.py
+
+clean:  ## Remove build output and the virtual environment
+	rm -rf build $(VENV) *.egg-info .pytest_cache .ruff_cache

@@ -1,0 +1,151 @@
+"""Namespaces: tiltaksgraf's own terms (a typed DefinedNamespace that fails on a misspelt term) and reused ones.
+
+Every term of ``TG`` is declared, labelled and defined (nb and en) in ``ontology/tiltaksgraf.ttl``;
+a test checks the two agree.
+"""
+
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
+
+BASE = "https://w3id.org/tiltaksgraf/"
+ID = Namespace(f"{BASE}id/")
+VOCAB = Namespace(f"{BASE}vocab/")
+
+ORG = Namespace("http://www.w3.org/ns/org#")
+OA = Namespace("http://www.w3.org/ns/oa#")
+FABIO = Namespace("http://purl.org/spar/fabio/")
+CITO = Namespace("http://purl.org/spar/cito/")
+SH = Namespace("http://www.w3.org/ns/shacl#")
+
+STATUS = Namespace(f"{BASE}vocab/status/")
+CONTINUATION = Namespace(f"{BASE}vocab/continuation/")
+ROLE = Namespace(f"{BASE}vocab/role/")
+STATEMENT_SOURCE = Namespace(f"{BASE}vocab/statement-source/")
+ORG_TYPE = Namespace(f"{BASE}vocab/organisation-type/")
+FINDING = Namespace(f"{BASE}vocab/finding/")
+
+
+class TG(DefinedNamespace):
+    """The tiltaksgraf ontology: ``https://w3id.org/tiltaksgraf/ontology#``."""
+
+    _NS = Namespace(f"{BASE}ontology#")
+    _fail = True
+
+    # classes
+    ActionPlan: URIRef
+    EscalationPlan: URIRef
+    FinalReport: URIRef
+    FocusArea: URIRef
+    Measure: URIRef
+    SubMeasure: URIRef
+    Responsibility: URIRef
+    StatusAssessment: URIRef
+    Continuation: URIRef
+    Commitment: URIRef
+    CrossReference: URIRef
+    Footnote: URIRef
+    SourceFinding: URIRef
+    SourceSpan: URIRef
+
+    # plans and the report
+    successorPlan: URIRef
+    reportsOn: URIRef
+    startYear: URIRef
+    endYear: URIRef
+    spelling: URIRef
+
+    # measures
+    number: URIRef
+    letter: URIRef
+    focusArea: URIRef
+    bodyTitle: URIRef
+    statusText: URIRef
+    sourceSpan: URIRef
+    statusSpan: URIRef
+    startLine: URIRef
+    endLine: URIRef
+    sectionLabel: URIRef
+    evidence: URIRef
+
+    # responsibility, status, continuation
+    statedIn: URIRef
+    hasStatusAssessment: URIRef
+    statusValue: URIRef
+    decidedByRule: URIRef
+    hasContinuation: URIRef
+    continuationRelation: URIRef
+    targetPlan: URIRef
+    commitment: URIRef
+    quotedInReport: URIRef
+
+    # cross-references and citations
+    refersTo: URIRef
+    hasCrossReference: URIRef
+    referencedMeasure: URIRef
+    cue: URIRef
+    footnoteNumber: URIRef
+    footnoteText: URIRef
+    authorList: URIRef
+    subtitle: URIRef
+    publisherName: URIRef
+    seriesName: URIRef
+    seriesNumber: URIRef
+
+    # organisations (the registry in data/organisations.ttl)
+    acronym: URIRef
+    formerName: URIRef
+
+    # findings about the source
+    hasFinding: URIRef
+    findingKind: URIRef
+    detail: URIRef
+
+
+__all__ = [
+    "BASE",
+    "CITO",
+    "CONTINUATION",
+    "DCTERMS",
+    "FABIO",
+    "FINDING",
+    "ID",
+    "OA",
+    "ORG",
+    "ORG_TYPE",
+    "OWL",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "ROLE",
+    "SH",
+    "SKOS",
+    "STATEMENT_SOURCE",
+    "STATUS",
+    "TG",
+    "VOCAB",
+    "XSD",
+]
+
+#: Prefixes bound in every graph tiltaksgraf writes.
+PREFIXES = {
+    "tg": TG._NS,
+    "tgid": ID,
+    "status": STATUS,
+    "continuation": CONTINUATION,
+    "role": ROLE,
+    "source": STATEMENT_SOURCE,
+    "orgtype": ORG_TYPE,
+    "finding": FINDING,
+    "org": ORG,
+    "oa": OA,
+    "fabio": FABIO,
+    "cito": CITO,
+    "prov": PROV,
+    "dcterms": DCTERMS,
+    "skos": SKOS,
+    "owl": OWL,
+    "rdfs": RDFS,
+    "xsd": XSD,
+}

@@ -1,0 +1,218 @@
+"""Findings about the source itself: disagreements, gaps and stray marks an analyst should see."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from loaders.model import Finding, Footnote, Measure, Responsibility, Span
+from loaders.overview import OverviewRow
+from loaders.sections import RawMeasure
+
+
+def overview_findings(rows: dict[int, OverviewRow], raw: list[RawMeasure]) -> list[Finding]:
+    """Measures in the body with no overview row, and overview rows with no body section."""
+    body = {m.number: m for m in raw}
+    out = [
+        Finding(
+            "missing-in-overview",
+            str(n),
+            m.heading.span,
+            m.heading.text,
+            f"measure {n} has a section in the body but no row in the overview table",
+        )
+        for n, m in body.items()
+        if n not in rows
+    ]
+    out += [
+        Finding(
+            "missing-in-body",
+            str(n),
+            Span(r.line, r.line),
+            r.title,
+            f"measure {n} is in the overview table but has no «Tiltak {n}:» section",
+        )
+        for n, r in rows.items()
+        if n not in body
+    ]
+    return out
+
+
+def _acronyms(items: list[Responsibility], source: str) -> list[str]:
+    return list(dict.fromkeys(r.acronym for r in items if r.source == source))
+
+
+def _compare(label: str, overview: list[str], body: list[str], span: Span, text: str) -> list[Finding]:
+    only_overview = [a for a in overview if a not in body]
+    only_body = [a for a in body if a not in overview]
+    if not (only_overview or only_body):
+        return []
+    parts = []
+    if only_overview:
+        parts.append(f"only in the overview table: {', '.join(only_overview)}")
+    if only_body:
+        parts.append(f"only in the body: {', '.join(only_body)}")
+    return [
+        Finding(
+            "responsibility-differs",
+            label,
+            span,
+            text,
+            f"overview {', '.join(overview) or '—'}; body {', '.join(body) or '—'} ({'; '.join(parts)})",
+        )
+    ]
+
+
+def responsibility_findings(measures: list[Measure], rows: dict[int, OverviewRow]) -> list[Finding]:
+    """Where the overview table and the body name different ministries, or the body names none."""
+    out: list[Finding] = []
+    for m in measures:
+        row = rows.get(m.number)
+        if row is None:
+            continue
+        overview = _acronyms(m.responsibilities, "overview")
+        if not m.submeasures:
+            body = _acronyms(m.responsibilities, "body")
+            if not body:
+                out.append(
+                    Finding(
+                        "responsibility-missing-body-line",
+                        m.label,
+                        m.span,
+                        m.body_title,
+                        f"no «Ansvarlig departement» line in the body; the overview names {', '.join(overview)}",
+                    )
+                )
+            else:
+                out += _compare(m.label, overview, body, m.span, m.body_title)
+            continue
+        for sub in m.submeasures:
+            body = _acronyms(sub.responsibilities, "body")
+            if not body:
+                out.append(
+                    Finding(
+                        "responsibility-missing-body-line",
+                        sub.label,
+                        sub.span,
+                        sub.title,
+                        f"sub-measure {sub.label} has no «Ansvarlig departement» line in the body",
+                    )
+                )
+            elif row.reading != "single":
+                out += _compare(sub.label, _acronyms(sub.responsibilities, "overview"), body, sub.span, sub.title)
+        if row.reading == "single":
+            body = list(dict.fromkeys(a for s in m.submeasures for a in _acronyms(s.responsibilities, "body")))
+            if body:
+                out += _compare(m.label, overview, body, m.span, m.body_title)
+    return out
+
+
+def title_findings(measures: list[Measure]) -> list[Finding]:
+    """Titles that differ between the overview table and the body heading."""
+    out: list[Finding] = []
+    for m in measures:
+        if m.body_title != m.title:
+            out.append(
+                Finding(
+                    "title-differs",
+                    m.label,
+                    Span(m.span.start, m.span.start),
+                    m.body_title,
+                    f"overview: «{m.title}»; body: «{m.body_title}»",
+                )
+            )
+        for s in m.submeasures:
+            if s.body_title:
+                out.append(
+                    Finding(
+                        "title-differs",
+                        s.label,
+                        Span(s.span.start, s.span.start),
+                        s.body_title,
+                        f"overview: «{s.title}»; body: «{s.body_title}»",
+                    )
+                )
+    return out
+
+
+def status_findings(raw: list[RawMeasure], measures: list[Measure]) -> list[Finding]:
+    """Empty statuses, statuses no rule could decide, and status paragraphs placed by position."""
+    out: list[Finding] = []
+    for r, m in zip(raw, measures, strict=True):
+        if not m.status_text.strip():
+            out.append(
+                Finding("status-empty", m.label, m.status_span, "Status:", "the «Status:» line has no text after it")
+            )
+        units = [(m.label, m.status)] + [(s.label, s.status) for s in m.submeasures if s.status]
+        for label, status in units:
+            if status is not None and status.value is None and m.status_text.strip():
+                out.append(
+                    Finding(
+                        "status-undetermined",
+                        label,
+                        status.evidence.span,
+                        status.evidence.quote,
+                        "no status rule fired; the status is left undecided",
+                    )
+                )
+        for s in r.subs:
+            if s.status_inferred:
+                span = Span(s.status[0].start, s.status[-1].end)
+                out.append(
+                    Finding(
+                        "status-letter-inferred",
+                        f"{r.number}{s.letter}",
+                        span,
+                        s.status[0].text,
+                        f"the status paragraphs before the lettered ones carry no letter; they are read "
+                        f"as the status of {r.number}{s.letter}), the one letter without a status",
+                    )
+                )
+    return out
+
+
+def footnote_findings(measures: list[Measure], footnotes: list[Footnote]) -> list[Finding]:
+    """Marks with no footnote text, footnote text with no mark, and one publication cited twice."""
+    notes = {n.number: n for n in footnotes}
+    out: list[Finding] = []
+    marked: set[int] = set()
+    for m in measures:
+        for mark in m.footnote_marks:
+            marked.add(mark.number)
+            if mark.number not in notes:
+                out.append(
+                    Finding(
+                        "footnote-mark-without-text",
+                        mark.measure,
+                        mark.evidence.span,
+                        mark.evidence.quote,
+                        f"footnote mark {mark.number} has no footnote text",
+                    )
+                )
+    for number, note in sorted(notes.items()):
+        if number not in marked:
+            out.append(
+                Finding(
+                    "footnote-text-without-mark",
+                    None,
+                    Span(note.line, note.line),
+                    note.text,
+                    f"footnote {number} has text but no mark in the prose",
+                )
+            )
+    by_key: dict[str, list[Footnote]] = defaultdict(list)
+    for note in sorted(footnotes, key=lambda n: n.number):
+        if note.publication:
+            by_key[note.publication.key].append(note)
+    for key, group in sorted(by_key.items()):
+        if len(group) > 1:
+            numbers = " and ".join(str(n.number) for n in group)
+            out.append(
+                Finding(
+                    "publication-cited-twice",
+                    None,
+                    Span(group[0].line, group[-1].line),
+                    group[-1].text,
+                    f"footnotes {numbers} cite the same publication ({key})",
+                )
+            )
+    return out

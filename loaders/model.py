@@ -1,0 +1,206 @@
+"""The typed model of a final report: what the loader extracts before anything becomes RDF."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Span:
+    """A range of 1-based source lines, both ends included."""
+
+    start: int
+    end: int
+
+    def __str__(self) -> str:
+        return f"{self.start}" if self.start == self.end else f"{self.start}-{self.end}"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The sentence a fact was read from, where it stands, and in which part of the report."""
+
+    quote: str
+    span: Span
+    section: str
+
+
+@dataclass(frozen=True)
+class Responsibility:
+    """A ministry named responsible for a measure, by one part of the report."""
+
+    acronym: str
+    source: str  # "overview" (the table at the top) or "body" (the measure's own section)
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class StatusAssessment:
+    """The report's account of a measure, classified by a rule; value None when no rule fired."""
+
+    value: str | None
+    rule: str | None
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """A «regjeringen vil»-point of the successor plan quoted (or reported) in the report."""
+
+    text: str
+    quoted: bool
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Continuation:
+    """How a measure relates to the successor plan: "continued" or "related"."""
+
+    relation: str
+    rule: str
+    evidence: Evidence
+    commitments: tuple[Commitment, ...] = ()
+
+
+@dataclass(frozen=True)
+class CrossReference:
+    """A measure's text pointing at another measure ("jf. tiltak 64")."""
+
+    target: int
+    cue: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Publication:
+    """A publication cited by a footnote, parsed from the footnote text."""
+
+    key: str
+    authors: str
+    year: int | None
+    title: str
+    subtitle: str | None
+    publisher: str | None
+    series: str | None
+    series_number: str | None
+    kind: str  # "report", "article" or "document"
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """Footnote text at the foot of a page: its number, the line and the publication it cites."""
+
+    number: int
+    text: str
+    line: int
+    publication: Publication | None
+
+
+@dataclass(frozen=True)
+class FootnoteMark:
+    """A superscript footnote number in prose, with the sentence that carries it."""
+
+    number: int
+    measure: str  # the measure (or sub-measure) whose text carries the mark, e.g. "13" or "37b"
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something about the source an analyst should know: a disagreement, a typo, a stray mark."""
+
+    kind: str
+    measure: str | None
+    span: Span | None
+    text: str
+    detail: str
+
+
+@dataclass
+class SubMeasure:
+    """A lettered part (a–d) of a measure, with its own text, ministries and sometimes status."""
+
+    number: int
+    letter: str
+    title: str
+    body_title: str | None
+    description: str
+    span: Span
+    responsibilities: list[Responsibility] = field(default_factory=list)
+    status_text: str = ""
+    status: StatusAssessment | None = None
+    continuation: Continuation | None = None
+
+    @property
+    def label(self) -> str:
+        return f"{self.number}{self.letter}"
+
+
+@dataclass
+class Measure:
+    """A numbered measure («Tiltak N») of the action plan."""
+
+    number: int
+    title: str
+    body_title: str
+    focus_area: int
+    description: str
+    status_text: str
+    span: Span
+    status_span: Span | None
+    responsibilities: list[Responsibility] = field(default_factory=list)
+    submeasures: list[SubMeasure] = field(default_factory=list)
+    status: StatusAssessment | None = None
+    continuation: Continuation | None = None
+    cross_references: list[CrossReference] = field(default_factory=list)
+    footnote_marks: list[FootnoteMark] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return str(self.number)
+
+
+@dataclass(frozen=True)
+class FocusArea:
+    """An «Innsatsområde N: name» of the plan."""
+
+    number: int
+    name: str
+    description: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class PlanInfo:
+    """A plan as the report names it: title, years and the spellings used in the source."""
+
+    title: str
+    start_year: int
+    end_year: int
+    kind: str  # "handlingsplan" or "opptrappingsplan"
+    full_name: str
+    identifier: str | None = None
+    spellings: tuple[str, ...] = ()
+
+
+@dataclass
+class Report:
+    """Everything the loader extracts from one final report."""
+
+    source: str  # file name of the source, as recorded in provenance
+    title: str
+    date: str  # "YYYY-MM"
+    plan: PlanInfo
+    successor: PlanInfo
+    focus_areas: list[FocusArea]
+    measures: list[Measure]
+    footnotes: list[Footnote]
+    findings: list[Finding] = field(default_factory=list)
+    line_count: int = 0
+
+    def measure(self, number: int) -> Measure:
+        """The measure with this number (KeyError if there is none)."""
+        for m in self.measures:
+            if m.number == number:
+                return m
+        raise KeyError(number)

@@ -1,0 +1,267 @@
+"""Load a final report (markdown converted from PDF) into the typed model: the loader's entry point."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from loaders import checks
+from loaders.blocks import split_blocks
+from loaders.citations import parse_citation
+from loaders.continuation_rules import commitments, read_continuation
+from loaders.crossrefs import cross_references
+from loaders.errors import SourceError
+from loaders.frontmatter import read_successor, read_title_page, successor_findings
+from loaders.model import (
+    Commitment,
+    Continuation,
+    Evidence,
+    FocusArea,
+    Footnote,
+    FootnoteMark,
+    Measure,
+    Report,
+    Responsibility,
+    Span,
+    StatusAssessment,
+    SubMeasure,
+)
+from loaders.overview import ACRONYM, OverviewRow, parse_overview
+from loaders.sections import MinistryLine, RawMeasure, RawSub, find_sections
+from loaders.status_rules import aggregate, classify
+from loaders.text import Block, Sentence, split_sentences
+
+
+def load_report(path: str | Path) -> Report:
+    """Read and parse a report file; every problem with the input is a :class:`SourceError`."""
+    path = Path(path)
+    if not path.exists():
+        raise SourceError(path, "no such file", hint="check the path, or run without SOURCE for the embedded report")
+    if path.is_dir():
+        raise SourceError(path, "is a folder, not a file", hint="name the report's .md file")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except PermissionError as exc:
+        raise SourceError(path, "cannot be read (permission denied)", hint="check the file's permissions") from exc
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        raise SourceError(path, "is not UTF-8 text", line=line, hint="save the file as UTF-8") from exc
+    return parse_report(text, path)
+
+
+def parse_report(text: str, path: str | Path = "<text>") -> Report:
+    """Parse the text of a report. ``path`` names the source in errors and provenance."""
+    if not text.strip():
+        raise SourceError(path, "the file is empty", line=1, hint="give the markdown text of a final report")
+    lines = text.split("\n")
+    blocks, raw_notes = split_blocks(lines)
+    plan, title, date = read_title_page(str(path), blocks)
+    successor, _ = read_successor(str(path), blocks)
+    rows = {row.number: row for row in parse_overview(lines)}
+    raw_areas, raw_measures = find_sections(blocks, len(lines))
+    if not raw_measures:
+        raise SourceError(
+            path,
+            "no measures found",
+            line=len(lines),
+            hint="measures start with a heading line «Tiltak N: title» under «Innsatsområde N: name»",
+        )
+    _check_structure(str(path), raw_measures)
+
+    known = {m.number for m in raw_measures}
+    measures = [_measure(raw, rows.get(raw.number), known) for raw in raw_measures]
+    footnotes = [Footnote(n.number, n.text, n.line, parse_citation(n.text)) for n in raw_notes]
+    measure_of = {ln: m.label for m in measures for ln in range(m.span.start, m.span.end + 1)}
+    report = Report(
+        source=Path(path).name,
+        title=title,
+        date=date,
+        plan=plan,
+        successor=successor,
+        focus_areas=[
+            FocusArea(a.number, a.name, "\n\n".join(b.text for b in a.description), Span(a.heading.start, a.end))
+            for a in raw_areas
+        ],
+        measures=measures,
+        footnotes=footnotes,
+        line_count=len(lines),
+    )
+    report.findings = [
+        *checks.overview_findings(rows, raw_measures),
+        *checks.responsibility_findings(measures, rows),
+        *checks.title_findings(measures),
+        *checks.status_findings(raw_measures, measures),
+        *checks.footnote_findings(measures, footnotes),
+        *successor_findings(successor, blocks, measure_of),
+    ]
+    return report
+
+
+def _check_structure(path: str, raw_measures: list[RawMeasure]) -> None:
+    """Refuse duplicated measure numbers and measures without a «Status:» line."""
+    seen: dict[int, int] = {}
+    for raw in raw_measures:
+        if raw.number in seen:
+            raise SourceError(
+                path,
+                f"measure {raw.number} appears twice (first at line {seen[raw.number]})",
+                line=raw.heading.start,
+                hint="each «Tiltak N» heading must have its own number",
+            )
+        seen[raw.number] = raw.heading.start
+        if raw.status_heading is None:
+            raise SourceError(
+                path,
+                f"measure {raw.number} has no «Status:» line",
+                line=raw.heading.start,
+                hint="every measure reports its status under a line «Status:»",
+            )
+
+
+def _sentences(blocks: list[Block], section: str) -> Iterator[tuple[Sentence, str]]:
+    for block in blocks:
+        for s in split_sentences(block):
+            yield s, section
+
+
+def _evidence(sentence: Sentence, section: str) -> Evidence:
+    return Evidence(sentence.text, sentence.span, section)
+
+
+def _status(blocks: list[Block], title: str, section: str, fallback: Block) -> StatusAssessment:
+    sentences = [s for s, _ in _sentences(blocks, section)]
+    decision = classify(sentences, title)
+    if decision.sentence is None:  # «Status:» with nothing after it
+        return StatusAssessment(None, None, Evidence(fallback.text, fallback.span, section))
+    return StatusAssessment(decision.value, decision.rule, _evidence(decision.sentence, section))
+
+
+def _continuation(blocks: list[Block], section: str) -> Continuation | None:
+    sentences = [s for s, _ in _sentences(blocks, section)]
+    link = read_continuation(sentences)
+    points = tuple(Commitment(p.text, p.quoted, _evidence(p.sentence, section)) for p in commitments(sentences))
+    if link is None:
+        return None
+    if points and link.relation == "related":
+        link = type(link)("continued", "continued/regjeringen", link.sentence)
+    return Continuation(link.relation, link.rule, _evidence(link.sentence, section), points)
+
+
+def _overview_responsibilities(row: OverviewRow | None, letter: str) -> list[Responsibility]:
+    if row is None:
+        return []
+    if letter:
+        acronyms = row.ministries.get(letter, [])
+    else:  # the measure: the whole cell (union of the letters where the cell is lettered)
+        acronyms = list(dict.fromkeys(a for group in row.ministries.values() for a in group))
+    section = f"Oversikt over tiltakene, nr. {row.number}"
+    ev = Evidence(row.cell, Span(row.line, row.line), section)
+    return [Responsibility(a, "overview", ev) for a in acronyms]
+
+
+def _body_responsibilities(lines: list[MinistryLine], section: str) -> list[Responsibility]:
+    out: list[Responsibility] = []
+    for line in lines:
+        ev = Evidence(line.block.text, line.block.span, section)
+        out.extend(Responsibility(a, "body", ev) for a in dict.fromkeys(ACRONYM.findall(line.text)))
+    return out
+
+
+def _assign_unlettered_status(raw: RawMeasure) -> None:
+    """Give unlettered status paragraphs to the one sub-measure before the first lettered one («34 a»)."""
+    lettered = [s for s in raw.subs if s.status]
+    if not raw.status_lead or not lettered:
+        return
+    before = [s for s in raw.subs if s.letter < lettered[0].letter and not s.status]
+    if len(before) == 1:
+        before[0].status = list(raw.status_lead)
+        before[0].status_inferred = True
+
+
+def _sub(raw: RawSub, number: int, row: OverviewRow | None) -> SubMeasure:
+    heading = raw.heading.text.split(")", 1)[1].strip() if ")" in raw.heading.text else raw.heading.text
+    overview_title = row.subtitles.get(raw.letter) if row else None
+    label = f"Tiltak {number} {raw.letter})"
+    last = max([raw.heading.end, *(b.end for b in raw.description), *(ln.block.end for ln in raw.ministry_lines)])
+    if row is not None and row.reading != "single":  # the overview names ministries per letter
+        overview = _overview_responsibilities(row, raw.letter)
+    else:
+        overview = []
+    sub = SubMeasure(
+        number=number,
+        letter=raw.letter,
+        title=overview_title or heading,
+        body_title=heading if overview_title and heading != overview_title else None,
+        description="\n\n".join(b.text for b in raw.description),
+        span=Span(raw.heading.start, last),
+        responsibilities=[*overview, *_body_responsibilities(raw.ministry_lines, label)],
+        status_text="\n\n".join(b.text for b in raw.status),
+    )
+    if raw.status:
+        section = f"Tiltak {number} {raw.letter}), status"
+        sub.status = _status(raw.status, sub.title, section, raw.status[0])
+        sub.continuation = _continuation(raw.status, section)
+    return sub
+
+
+def _measure(raw: RawMeasure, row: OverviewRow | None, known: set[int]) -> Measure:
+    _assign_unlettered_status(raw)
+    body_title = raw.title
+    title = row.title if row else body_title
+    label = f"Tiltak {raw.number}"
+    status_section = f"{label}, status"
+    assert raw.status_heading is not None
+    status_blocks = raw.status
+    measure = Measure(
+        number=raw.number,
+        title=title,
+        body_title=body_title,
+        focus_area=raw.focus_area,
+        description="\n\n".join(b.text for b in raw.description),
+        status_text="\n\n".join(b.text for b in status_blocks),
+        span=Span(raw.heading.start, raw.end),
+        status_span=Span(raw.status_heading.start, raw.end),
+        responsibilities=[*_overview_responsibilities(row, ""), *_body_responsibilities(raw.ministry_lines, label)],
+    )
+    measure.submeasures = [_sub(s, raw.number, row) for s in raw.subs]
+    parts = [s.status for s in measure.submeasures if s.status]
+    if parts:  # status per letter: the measure's status is read from its parts
+        if raw.status_lead and not any(s.status_inferred for s in raw.subs):
+            parts.append(_status(raw.status_lead, title, status_section, raw.status_heading))
+        value = aggregate([p.value for p in parts])
+        deciding = next((p for p in parts if p.value == value), None) or next(
+            (p for p in parts if p.value not in ("completed", "regular_operations")), parts[0]
+        )
+        measure.status = StatusAssessment(value, "aggregate-submeasures", deciding.evidence)
+    else:
+        measure.status = _status(status_blocks, title, status_section, raw.status_heading)
+    measure.continuation = _continuation(status_blocks, status_section)
+
+    texts = [*_sentences(raw.description, label)]
+    for s in raw.subs:
+        texts += _sentences(s.description, f"{label} {s.letter})")
+    texts += _sentences(status_blocks, status_section)
+    measure.cross_references = cross_references(texts, raw.number, known)
+    measure.footnote_marks = _marks(raw)
+    return measure
+
+
+def _marks(raw: RawMeasure) -> list[FootnoteMark]:
+    """Footnote marks in the measure's text, each with its sentence and the (sub-)measure that carries it."""
+    owners: list[tuple[list[Block], str, str]] = [(raw.description, str(raw.number), f"Tiltak {raw.number}")]
+    for s in raw.subs:
+        owners.append(([s.heading, *s.description], f"{raw.number}{s.letter}", f"Tiltak {raw.number} {s.letter})"))
+        owners.append((s.status, f"{raw.number}{s.letter}", f"Tiltak {raw.number} {s.letter}), status"))
+    owners.append((raw.status_lead if raw.subs else raw.status, str(raw.number), f"Tiltak {raw.number}, status"))
+    out: list[FootnoteMark] = []
+    seen: set[tuple[int, int]] = set()
+    for blocks, owner, section in owners:
+        for block in blocks:
+            sentences = split_sentences(block)
+            for mark in block.marks:
+                if (mark.number, block.start) in seen:
+                    continue
+                seen.add((mark.number, block.start))
+                sentence = next((s for s in sentences if s.start <= mark.offset <= s.end), sentences[-1])
+                out.append(FootnoteMark(mark.number, owner, _evidence(sentence, section)))
+    return out

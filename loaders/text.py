@@ -1,0 +1,212 @@
+"""Clean markdown lines from a PDF conversion and split prose into sentences that remember their lines."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from loaders.model import Span
+
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUPER_TO_INT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+SUPERSCRIPT_RUN = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
+
+_LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\(([^)\s]*)\)")
+_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
+_HTML_TAG = re.compile(r"</?(?:i|em|b|strong|p|br)\s*/?>", re.IGNORECASE)
+_EMPHASIS = re.compile(r"(?<![\w*])\*{1,2}([^*\n]+?)\*{1,2}(?![\w*])")
+_ESCAPE = re.compile(r"\\([()\[\]*_#.\-!])")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+#: Link texts that only point somewhere ("kan lastes ned [her](#)") and carry no meaning of their own.
+_EMPTY_LINK_TEXTS = {"her", "", "lenke"}
+
+
+def superscript_to_int(run: str) -> int:
+    """``"¹³"`` → ``13``."""
+    return int(run.translate(_SUPER_TO_INT))
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A footnote mark found in a line: its number and its offset in the cleaned text."""
+
+    number: int
+    offset: int
+
+
+def clean_line(raw: str) -> tuple[str, list[Mark]]:
+    """Remove markdown residue from one line and pull out its footnote marks.
+
+    >>> clean_line("Rapporten kan lastes ned [her](#).³")
+    ('Rapporten kan lastes ned.', [Mark(number=3, offset=25)])
+    >>> clean_line("Se [Plikt.no](#) og *Trygghet for alle*")[0]
+    'Se Plikt.no og Trygghet for alle'
+    """
+
+    def link(match: re.Match[str]) -> str:
+        text = match.group(1)
+        return "\x00" if text.strip().lower() in _EMPTY_LINK_TEXTS else text
+
+    text = _LINK.sub(link, raw)
+    text = re.sub(r"\s*\x00", "", text)
+    text = _AUTOLINK.sub(r"\1", text)
+    text = _HTML_TAG.sub(" ", text)
+    text = _EMPHASIS.sub(r"\1", text)
+    text = _ESCAPE.sub(r"\1", text)
+    text = _SPACES.sub(" ", text).strip()
+    marks: list[Mark] = []
+    out: list[str] = []
+    pos = 0
+    for m in SUPERSCRIPT_RUN.finditer(text):
+        out.append(text[pos : m.start()])
+        marks.append(Mark(superscript_to_int(m.group()), sum(len(p) for p in out)))
+        pos = m.end()
+    out.append(text[pos:])
+    cleaned = "".join(out)
+    # A removed mark can leave "ord ." or a double space behind.
+    cleaned = re.sub(r" +([.,;:])", r"\1", cleaned)
+    cleaned = _SPACES.sub(" ", cleaned).strip()
+    return cleaned, _remap_marks(marks, "".join(out), cleaned)
+
+
+def _remap_marks(marks: list[Mark], before: str, after: str) -> list[Mark]:
+    """Move mark offsets from ``before`` to ``after`` (which only lost spaces)."""
+    if before == after or not marks:
+        return marks
+    mapping: list[int] = []
+    j = 0
+    for ch in before:
+        mapping.append(j)
+        if j < len(after) and after[j] == ch:
+            j += 1
+    mapping.append(j)
+    return [Mark(m.number, min(mapping[min(m.offset, len(before))], len(after))) for m in marks]
+
+
+@dataclass
+class Block:
+    """A paragraph of cleaned text, which may join several source lines (page breaks)."""
+
+    text: str
+    start: int
+    end: int
+    #: (offset in text, source line) for each joined line, in order.
+    pieces: list[tuple[int, int]] = field(default_factory=list)
+    marks: list[Mark] = field(default_factory=list)
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+    def line_at(self, offset: int) -> int:
+        """The source line holding the character at ``offset``."""
+        line = self.pieces[0][1]
+        for start, ln in self.pieces:
+            if start > offset:
+                break
+            line = ln
+        return line
+
+    def slice(self, start: int, end: int | None = None) -> Block:
+        """The part of this block from ``start`` to ``end`` (offsets in ``text``), lines and marks kept."""
+        end = len(self.text) if end is None else end
+        pieces = [(0, self.line_at(start))] + [(o - start, ln) for o, ln in self.pieces if start < o < end]
+        marks = [Mark(m.number, m.offset - start) for m in self.marks if start <= m.offset <= end]
+        return Block(self.text[start:end], self.line_at(start), self.line_at(max(start, end - 1)), pieces, marks)
+
+    def join(self, other: Block) -> None:
+        """Append ``other`` to this block with one space between (a paragraph split by a page break)."""
+        shift = len(self.text) + 1
+        self.text = f"{self.text} {other.text}"
+        self.pieces.extend((off + shift, ln) for off, ln in other.pieces)
+        self.marks.extend(Mark(m.number, m.offset + shift) for m in other.marks)
+        self.end = other.end
+
+
+def line_block(raw: str, line: int) -> Block:
+    """A one-line block."""
+    text, marks = clean_line(raw)
+    return Block(text=text, start=line, end=line, pieces=[(0, line)], marks=marks)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a block, with its offsets in the block text and its source lines."""
+
+    text: str
+    start: int
+    end: int
+    span: Span
+
+
+#: Abbreviations after which a full stop does not end a sentence.
+ABBREVIATIONS = {
+    "jf",
+    "nr",
+    "mv",
+    "bl.a",
+    "f.eks",
+    "ca",
+    "kap",
+    "st",
+    "prop",
+    "meld",
+    "nok",
+    "ph.d",
+    "dvs",
+    "pkt",
+    "jfr",
+    "evt",
+    "ev",
+    "osv",
+    "inkl",
+    "avd",
+    "s",
+    "m.fl",
+    "mfl",
+    "etc",
+    "vs",
+    "dr",
+    "prof",
+    "tlf",
+    "ref",
+}
+_SENTENCE_END = re.compile(r"(?<=[.!?])[»”\"')]*\s+(?=[«\"(]?[A-ZÆØÅ0-9§])")
+
+
+def split_sentences(block: Block) -> list[Sentence]:
+    """Split a block into sentences, keeping each sentence's source lines.
+
+    >>> b = line_block("Tiltaket er ikke igangsatt. Se også tiltak 16, jf. tiltak 15.", 7)
+    >>> [s.text for s in split_sentences(b)]
+    ['Tiltaket er ikke igangsatt.', 'Se også tiltak 16, jf. tiltak 15.']
+    """
+    text = block.text
+    cuts = [0]
+    for m in _SENTENCE_END.finditer(text):
+        before = text[cuts[-1] : m.start()].rstrip("»”\"')")
+        word = re.search(r"([\wæøåÆØÅ.]+)\.$", before)
+        if word and (word.group(1).lower() in ABBREVIATIONS or _is_initial(word.group(1))):
+            continue
+        cuts.append(m.end())
+    cuts.append(len(text))
+    out: list[Sentence] = []
+    for start, end in itertools.pairwise(cuts):
+        piece = text[start:end].strip()
+        if not piece:
+            continue
+        s = text.index(piece, start)
+        e = s + len(piece)
+        out.append(Sentence(piece, s, e, Span(block.line_at(s), block.line_at(max(s, e - 1)))))
+    return out
+
+
+def _is_initial(word: str) -> bool:
+    """A single capital letter ("J." in an author list) or a run of initials with stops ("B.S.")."""
+    return bool(re.fullmatch(r"[A-ZÆØÅ]|(?:[A-ZÆØÅ]\.)+[A-ZÆØÅ]", word))
+
+
+def normalise_space(text: str) -> str:
+    """Collapse runs of white space to one space."""
+    return _SPACES.sub(" ", text).strip()
