@@ -30,7 +30,9 @@ def load_registry(path: Path = ORGANISATIONS_FILE) -> Registry:
     try:
         graph.parse(path, format="turtle")
     except FileNotFoundError as exc:
-        raise SourceError(path, "the registry of organisations is missing", hint="restore data/organisations.ttl") from exc
+        raise SourceError(
+            path, "the registry of organisations is missing", hint="restore data/organisations.ttl"
+        ) from exc
     except Exception as exc:  # rdflib raises several parser exception types
         raise SourceError(path, f"the registry of organisations does not parse: {exc}", hint="fix the Turtle") from exc
     ministries = {

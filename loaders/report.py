@@ -183,10 +183,8 @@ def _sub(raw: RawSub, number: int, row: OverviewRow | None) -> SubMeasure:
     overview_title = row.subtitles.get(raw.letter) if row else None
     label = f"Tiltak {number} {raw.letter})"
     last = max([raw.heading.end, *(b.end for b in raw.description), *(ln.block.end for ln in raw.ministry_lines)])
-    if row is not None and row.reading != "single":  # the overview names ministries per letter
-        overview = _overview_responsibilities(row, raw.letter)
-    else:
-        overview = []
+    per_letter = row is not None and row.reading != "single"  # the overview names ministries per letter
+    overview = _overview_responsibilities(row, raw.letter) if per_letter else []
     sub = SubMeasure(
         number=number,
         letter=raw.letter,

@@ -66,7 +66,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "ongoing",
         "in_progress",
-        _rx(r"\bpågående\b|\ber i gang\b|\bi gang med\b|\bunder (?:utarbeidelse|etablering|utvikling|revidering)\b"),
+        _rx(
+            r"\bpågå(?:r|ende)\b|\ber i gang\b|\bi gang med\b"
+            r"|\bunder (?:utarbeidelse|etablering|utvikling|revidering)\b"
+        ),
         "ongoing («pågående», «er i gang», «under utarbeidelse»)",
     ),
     Rule(
@@ -111,7 +114,8 @@ RULES: tuple[Rule, ...] = (
         "regular_operations",
         _rx(
             r"\bivaretas (?:av|gjennom)\b|\bsikres gjennom\b|\bkontinuerlig\b|\bvil fortsette\b"
-            r"|\bfinansieres (?:med|gjennom|over)\b|\bgrunntilskudd\b|\b[Ii] (?:\w+ ){0,2}(?:tilskuddsbrev|tildelingsbrev)\w*\b"
+            r"|\bfinansieres (?:med|gjennom|over)\b|\bgrunntilskudd\b"
+            r"|\b[Ii] (?:\w+ ){0,2}(?:tilskuddsbrev|tildelingsbrev)\w*\b"
         ),
         "a standing task of a body («ivaretas av FHI», «vil fortsette», funded by a base grant, or asked of it "
         "in its annual grant or allocation letter («tilskuddsbrev», «tildelingsbrev»))",

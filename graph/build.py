@@ -1,0 +1,96 @@
+"""Build the knowledge graph from report files: ontology, schemes, registry and every report's resources."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph
+
+from graph.registry import load_registry
+from graph.report_rdf import add_report
+from graph.serialize import bind_prefixes, to_sorted_ntriples, to_turtle, write_atomic
+from loaders.errors import SourceError
+from loaders.model import Finding, Report
+from loaders.report import load_report
+from tiltaksgraf.paths import ONTOLOGY_DIR, ORGANISATIONS_FILE
+
+#: Findings that are disagreements between two parts of the source (listed apart in the summary).
+DISAGREEMENTS = ("responsibility-differs", "responsibility-missing-body-line", "title-differs")
+
+
+@dataclass
+class BuildResult:
+    """The graph, the parsed reports and every finding about the sources."""
+
+    graph: Graph
+    reports: list[Report]
+    findings: list[Finding] = field(default_factory=list)
+
+    def summary(self) -> dict[str, object]:
+        """Counts of what was built and of what the sources got wrong."""
+        measures = [m for r in self.reports for m in r.measures]
+        subs = [s for m in measures for s in m.submeasures]
+        statuses = Counter((m.status.value if m.status else None) or "undetermined" for m in measures)
+        continuations = Counter(m.continuation.relation if m.continuation else "none" for m in measures)
+        return {
+            "sources": [r.source for r in self.reports],
+            "triples": len(self.graph),
+            "focus_areas": sum(len(r.focus_areas) for r in self.reports),
+            "measures": len(measures),
+            "measures_with_submeasures": sum(1 for m in measures if m.submeasures),
+            "submeasures": len(subs),
+            "submeasure_statuses": sum(1 for s in subs if s.status),
+            "status": dict(sorted(statuses.items())),
+            "continuation": dict(sorted(continuations.items())),
+            "commitments": len({p.text for m in measures if m.continuation for p in m.continuation.commitments}),
+            "cross_references": sum(len(m.cross_references) for m in measures),
+            "footnotes": sum(len(r.footnotes) for r in self.reports),
+            "publications": len({f.publication.key for r in self.reports for f in r.footnotes if f.publication}),
+            "findings": dict(sorted(Counter(f.kind for f in self.findings).items())),
+        }
+
+    def disagreements(self) -> list[Finding]:
+        return [f for f in self.findings if f.kind in DISAGREEMENTS]
+
+
+def reference_files() -> list[Path]:
+    """The ontology and concept schemes that go into every graph (Turtle files under ``ontology/``)."""
+    files = sorted(ONTOLOGY_DIR.glob("*.ttl")) + sorted((ONTOLOGY_DIR / "schemes").glob("*.ttl"))
+    return [f for f in files if not f.name.endswith("shapes.ttl")]
+
+
+def build_graph(
+    sources: Sequence[Path],
+    registry_path: Path = ORGANISATIONS_FILE,
+    progress: Callable[[str], None] | None = None,
+) -> BuildResult:
+    """Parse each source and assemble one graph with the ontology, schemes and registry."""
+    say = progress or (lambda _msg: None)
+    graph = bind_prefixes(Graph())
+    for path in reference_files():
+        try:
+            graph.parse(path, format="turtle")
+        except Exception as exc:
+            raise SourceError(path, f"does not parse as Turtle: {exc}", hint="fix the ontology file") from exc
+    registry = load_registry(registry_path)
+    graph += registry.graph
+    result = BuildResult(graph, [])
+    for source in sources:
+        say(f"reading {source}")
+        report = load_report(source)
+        result.reports.append(report)
+        result.findings += report.findings
+        result.findings += add_report(graph, report, registry)
+    return result
+
+
+def write_outputs(result: BuildResult, out_dir: Path) -> dict[str, Path]:
+    """Write ``graph.ttl`` and ``graph.nt`` (sorted) into ``out_dir``, each atomically."""
+    targets = {"turtle": out_dir / "graph.ttl", "ntriples": out_dir / "graph.nt"}
+    data = {"turtle": to_turtle(result.graph), "ntriples": to_sorted_ntriples(result.graph)}
+    for kind, path in targets.items():
+        write_atomic(path, data[kind])
+    return targets

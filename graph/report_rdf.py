@@ -1,0 +1,315 @@
+"""Turn the typed model of a report into RDF: plans, focus areas, measures and every statement with its evidence."""
+
+from __future__ import annotations
+
+from rdflib import Graph, Literal, URIRef
+
+from graph import iris
+from graph.registry import Registry
+from graph.vocab import (
+    CITO,
+    CONTINUATION,
+    DCTERMS,
+    FABIO,
+    FINDING,
+    OA,
+    PROV,
+    RDF,
+    ROLE,
+    SKOS,
+    STATEMENT_SOURCE,
+    STATUS,
+    TG,
+    XSD,
+)
+from loaders.model import (
+    Continuation,
+    Evidence,
+    Finding,
+    Measure,
+    PlanInfo,
+    Publication,
+    Report,
+    Responsibility,
+    Span,
+    StatusAssessment,
+    SubMeasure,
+)
+
+PUBLICATION_CLASS = {"report": FABIO.ReportDocument, "article": FABIO.JournalArticle, "document": FABIO.Expression}
+
+
+def nb(text: str) -> Literal:
+    return Literal(text, lang="nb")
+
+
+class _Writer:
+    """Writes one report into a graph; holds the report's IRIs so each method stays small."""
+
+    def __init__(self, graph: Graph, report: Report, registry: Registry) -> None:
+        self.g = graph
+        self.report = report
+        self.registry = registry
+        self.plan_key = iris.key_of(report.plan.title)
+        self.plan = iris.plan(self.plan_key)
+        self.successor = iris.plan(iris.key_of(report.successor.title))
+        self.report_key = f"{self.plan_key}-{report.title.split(',')[0].lower()}-{report.date[:4]}"
+        self.doc = iris.report(self.report_key)
+        self.date = Literal(report.date, datatype=XSD.gYearMonth)
+        self.findings: list[Finding] = []
+
+    # --- provenance ---------------------------------------------------------------------------
+
+    def span(self, node: URIRef, span: Span, section: str) -> URIRef:
+        """A located part of the report: source, first and last line, section label."""
+        self.g.add((node, RDF.type, OA.SpecificResource))
+        self.g.add((node, OA.hasSource, self.doc))
+        self.g.add((node, TG.startLine, Literal(span.start, datatype=XSD.positiveInteger)))
+        self.g.add((node, TG.endLine, Literal(span.end, datatype=XSD.positiveInteger)))
+        self.g.add((node, TG.sectionLabel, nb(section)))
+        return node
+
+    def source_span(self, owner: URIRef, prop: URIRef, span: Span, section: str, name: str = "span") -> None:
+        """``owner prop`` a ``tg:SourceSpan``: where the owner stands in the report."""
+        node = self.span(iris.part(owner, name), span, section)
+        self.g.add((node, RDF.type, TG.SourceSpan))
+        self.g.add((owner, prop, node))
+
+    def evidence(self, subject: URIRef, ev: Evidence) -> None:
+        """``subject tg:evidence`` the quoted sentence with its lines."""
+        node = self.span(iris.part(subject, "evidence"), ev.span, ev.section)
+        quote = iris.part(node, "quote")
+        self.g.add((node, OA.hasSelector, quote))
+        self.g.add((quote, RDF.type, OA.TextQuoteSelector))
+        self.g.add((quote, OA.exact, nb(ev.quote)))
+        self.g.add((subject, TG.evidence, node))
+
+    # --- plans and the report -----------------------------------------------------------------
+
+    def plans(self) -> None:
+        r = self.report
+        self._plan(self.plan, r.plan, TG.ActionPlan)
+        self._plan(self.successor, r.successor, TG.EscalationPlan)
+        self.g.add((self.plan, TG.successorPlan, self.successor))
+        self.g.add((self.doc, RDF.type, TG.FinalReport))
+        self.g.add((self.doc, DCTERMS.title, nb(f"{r.title} – {r.plan.title}")))
+        self.g.add((self.doc, DCTERMS.issued, self.date))
+        self.g.add((self.doc, TG.reportsOn, self.plan))
+        self.g.add((self.doc, DCTERMS.source, Literal(r.source)))
+
+    def _plan(self, node: URIRef, info: PlanInfo, cls: URIRef) -> None:
+        self.g.add((node, RDF.type, cls))
+        self.g.add((node, RDF.type, PROV.Plan))
+        self.g.add((node, DCTERMS.title, nb(info.title)))
+        self.g.add((node, SKOS.altLabel, nb(f"{info.full_name} ({info.start_year}–{info.end_year})")))
+        self.g.add((node, TG.startYear, Literal(str(info.start_year), datatype=XSD.gYear)))
+        self.g.add((node, TG.endYear, Literal(str(info.end_year), datatype=XSD.gYear)))
+        if info.identifier:
+            self.g.add((node, DCTERMS.identifier, Literal(info.identifier)))
+        for spelling in info.spellings:
+            self.g.add((node, TG.spelling, nb(spelling)))
+
+    def focus_areas(self) -> None:
+        scheme = iris.focus_area_scheme(self.plan_key)
+        self.g.add((scheme, RDF.type, SKOS.ConceptScheme))
+        self.g.add((scheme, SKOS.prefLabel, nb(f"Innsatsområder i {self.report.plan.title}")))
+        self.g.add((scheme, DCTERMS.isPartOf, self.plan))
+        for area in self.report.focus_areas:
+            node = iris.focus_area(self.plan_key, area.number)
+            self.g.add((node, RDF.type, TG.FocusArea))
+            self.g.add((node, RDF.type, SKOS.Concept))
+            self.g.add((node, SKOS.inScheme, scheme))
+            self.g.add((node, SKOS.topConceptOf, scheme))
+            self.g.add((node, SKOS.notation, Literal(str(area.number))))
+            self.g.add((node, SKOS.prefLabel, nb(area.name)))
+            self.g.add((node, DCTERMS.isPartOf, self.plan))
+            if area.description:
+                self.g.add((node, DCTERMS.description, nb(area.description)))
+            self.source_span(node, TG.sourceSpan, area.span, f"Innsatsområde {area.number}")
+
+    # --- measures -----------------------------------------------------------------------------
+
+    def measure(self, m: Measure) -> URIRef:
+        node = iris.measure(self.plan_key, m.label)
+        self.g.add((node, RDF.type, TG.Measure))
+        self.g.add((node, RDF.type, PROV.Activity))
+        self.g.add((node, TG.number, Literal(m.label)))
+        self.g.add((node, DCTERMS.title, nb(m.title)))
+        if m.body_title != m.title:
+            self.g.add((node, TG.bodyTitle, nb(m.body_title)))
+        self.g.add((node, DCTERMS.isPartOf, self.plan))
+        self.g.add((node, TG.focusArea, iris.focus_area(self.plan_key, m.focus_area)))
+        self._texts(node, m.description, m.status_text)
+        section = f"Tiltak {m.number}"
+        self.source_span(node, TG.sourceSpan, m.span, section)
+        if m.status_span:
+            self.source_span(node, TG.statusSpan, m.status_span, f"{section}, status", "status-span")
+        self._responsibilities(node, m.responsibilities)
+        self._status(node, m.status)
+        self._continuation(node, m.continuation)
+        for ref in m.cross_references:
+            target = iris.measure(self.plan_key, str(ref.target))
+            link = iris.part(node, "reference", str(ref.target))
+            self.g.add((node, TG.refersTo, target))
+            self.g.add((node, TG.hasCrossReference, link))
+            self.g.add((link, RDF.type, TG.CrossReference))
+            self.g.add((link, TG.referencedMeasure, target))
+            self.g.add((link, TG.cue, nb(ref.cue)))
+            self.evidence(link, ref.evidence)
+        for sub in m.submeasures:
+            sub_node = self.submeasure(sub)
+            self.g.add((node, DCTERMS.hasPart, sub_node))
+            self.g.add((sub_node, DCTERMS.isPartOf, node))
+        return node
+
+    def submeasure(self, s: SubMeasure) -> URIRef:
+        node = iris.measure(self.plan_key, s.label)
+        self.g.add((node, RDF.type, TG.SubMeasure))
+        self.g.add((node, RDF.type, PROV.Activity))
+        self.g.add((node, TG.number, Literal(s.label)))
+        self.g.add((node, TG.letter, Literal(s.letter)))
+        self.g.add((node, DCTERMS.title, nb(s.title)))
+        if s.body_title:
+            self.g.add((node, TG.bodyTitle, nb(s.body_title)))
+        self._texts(node, s.description, s.status_text)
+        self.source_span(node, TG.sourceSpan, s.span, f"Tiltak {s.number} {s.letter})")
+        self._responsibilities(node, s.responsibilities)
+        if s.status:
+            self._status(node, s.status)
+        self._continuation(node, s.continuation)
+        return node
+
+    def _texts(self, node: URIRef, description: str, status_text: str) -> None:
+        if description:
+            self.g.add((node, DCTERMS.description, nb(description)))
+        if status_text:
+            self.g.add((node, TG.statusText, nb(status_text)))
+
+    def _responsibilities(self, node: URIRef, items: list[Responsibility]) -> None:
+        for r in items:
+            ministry = self.registry.ministry(r.acronym)
+            if ministry is None:
+                self.findings.append(
+                    Finding(
+                        "unknown-ministry",
+                        node.rsplit("/", 1)[-1],
+                        r.evidence.span,
+                        r.evidence.quote,
+                        f"«{r.acronym}» is not a ministry in the registry",
+                    )
+                )
+                continue
+            link = iris.part(node, "responsibility", r.source, r.acronym.lower())
+            self.g.add((node, PROV.qualifiedAssociation, link))
+            self.g.add((link, RDF.type, TG.Responsibility))
+            self.g.add((link, RDF.type, PROV.Association))
+            self.g.add((link, PROV.agent, ministry))
+            self.g.add((link, PROV.hadRole, ROLE.responsible))
+            self.g.add((link, TG.statedIn, STATEMENT_SOURCE[r.source]))
+            self.evidence(link, r.evidence)
+
+    def _status(self, node: URIRef, status: StatusAssessment | None) -> None:
+        if status is None:
+            return
+        link = iris.part(node, "status")
+        self.g.add((node, TG.hasStatusAssessment, link))
+        self.g.add((link, RDF.type, TG.StatusAssessment))
+        self.g.add((link, TG.statusValue, STATUS[status.value or "undetermined"]))
+        if status.rule:
+            self.g.add((link, TG.decidedByRule, Literal(status.rule)))
+        self.g.add((link, DCTERMS.date, self.date))
+        self.g.add((link, PROV.wasDerivedFrom, self.doc))
+        self.evidence(link, status.evidence)
+
+    def _continuation(self, node: URIRef, c: Continuation | None) -> None:
+        if c is None:
+            return
+        link = iris.part(node, "continuation")
+        self.g.add((node, TG.hasContinuation, link))
+        self.g.add((link, RDF.type, TG.Continuation))
+        self.g.add((link, TG.continuationRelation, CONTINUATION[c.relation]))
+        self.g.add((link, TG.targetPlan, self.successor))
+        self.g.add((link, TG.decidedByRule, Literal(c.rule)))
+        self.evidence(link, c.evidence)
+        for point in c.commitments:
+            commitment = iris.commitment(iris.key_of(self.report.successor.title), point.text)
+            self.g.add((link, TG.commitment, commitment))
+            self.g.add((commitment, RDF.type, TG.Commitment))
+            self.g.add((commitment, DCTERMS.isPartOf, self.successor))
+            self.g.add((commitment, RDF.value, nb(point.text)))
+            self.g.add((commitment, TG.quotedInReport, Literal(point.quoted)))
+            if (commitment, TG.evidence, None) not in self.g:
+                self.evidence(commitment, point.evidence)
+
+    # --- citations and findings ---------------------------------------------------------------
+
+    def citations(self) -> None:
+        marks = {mark.number: mark for m in self.report.measures for mark in m.footnote_marks}
+        for note in self.report.footnotes:
+            node = iris.footnote(self.report_key, note.number)
+            self.g.add((node, RDF.type, TG.Footnote))
+            self.g.add((node, RDF.type, CITO.Citation))
+            self.g.add((node, TG.footnoteNumber, Literal(note.number, datatype=XSD.positiveInteger)))
+            self.g.add((node, TG.footnoteText, nb(note.text)))
+            self.source_span(node, TG.sourceSpan, Span(note.line, note.line), f"Fotnote {note.number}")
+            mark = marks.get(note.number)
+            citing = iris.measure(self.plan_key, mark.measure) if mark else None
+            if citing is not None and mark is not None:
+                self.g.add((node, CITO.hasCitingEntity, citing))
+                self.evidence(node, mark.evidence)
+            if note.publication:
+                pub = self.publication(note.publication, note.text)
+                self.g.add((node, CITO.hasCitedEntity, pub))
+                if citing is not None:
+                    self.g.add((citing, CITO.cites, pub))
+
+    def publication(self, p: Publication, text: str) -> URIRef:
+        node = iris.publication(p.key)
+        if (node, RDF.type, None) in self.g:
+            return node  # the same publication cited by another footnote
+        self.g.add((node, RDF.type, PUBLICATION_CLASS[p.kind]))
+        self.g.add((node, DCTERMS.title, nb(p.title)))
+        self.g.add((node, TG.authorList, Literal(p.authors)))
+        self.g.add((node, DCTERMS.bibliographicCitation, nb(text)))
+        if p.year:
+            self.g.add((node, FABIO.hasPublicationYear, Literal(str(p.year), datatype=XSD.gYear)))
+        for prop, value in (
+            (TG.subtitle, p.subtitle),
+            (TG.publisherName, p.publisher),
+            (TG.seriesName, p.series),
+            (TG.seriesNumber, p.series_number),
+        ):
+            if value:
+                self.g.add((node, prop, Literal(value)))
+        return node
+
+    def finding_nodes(self, findings: list[Finding]) -> None:
+        seen: set[URIRef] = set()
+        for f in findings:
+            where = f.measure or "report"
+            line = f.span.start if f.span else 0
+            node = iris.part(iris.ID[f"finding/{self.report_key}"], f.kind, f"{where}-{line}")
+            n = 1
+            while node in seen:  # two findings of one kind on one line
+                n += 1
+                node = iris.part(iris.ID[f"finding/{self.report_key}"], f.kind, f"{where}-{line}-{n}")
+            seen.add(node)
+            self.g.add((node, RDF.type, TG.SourceFinding))
+            self.g.add((node, TG.findingKind, FINDING[f.kind]))
+            self.g.add((node, TG.detail, nb(f.detail)))
+            if f.span:
+                self.evidence(node, Evidence(f.text, f.span, f"Tiltak {f.measure}" if f.measure else "Rapporten"))
+            target = iris.measure(self.plan_key, f.measure) if f.measure else self.doc
+            self.g.add((target, TG.hasFinding, node))
+
+
+def add_report(graph: Graph, report: Report, registry: Registry) -> list[Finding]:
+    """Add one report's resources to ``graph``; returns the findings the RDF step adds (unknown ministries)."""
+    w = _Writer(graph, report, registry)
+    w.plans()
+    w.focus_areas()
+    for m in report.measures:
+        w.measure(m)
+    w.citations()
+    w.finding_nodes([*report.findings, *w.findings])
+    return w.findings

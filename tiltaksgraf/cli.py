@@ -1,0 +1,60 @@
+"""The ``tiltaksgraf`` command: registers one sub-command per module in :mod:`tiltaksgraf.commands`.
+
+Exit codes: 0 success; 1 the graph has violations (``build``, ``validate``); 2 bad input or usage.
+Results go to stdout, progress and errors to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from loaders.errors import SourceError
+from tiltaksgraf.commands import COMMANDS
+from tiltaksgraf.commands.common import CommandError
+
+DESCRIPTION = """\
+tiltaksgraf: a knowledge graph of the measures and actors in Norway's action plan against domestic
+violence «Frihet fra vold» (2021–2024), built from its final report (April 2025).
+"""
+
+EPILOG = """\
+examples:
+  tiltaksgraf build                          build build/graph.ttl from the embedded report
+  tiltaksgraf queries                        list the named queries
+  tiltaksgraf query measures --format csv    every measure with its status and continuation
+  tiltaksgraf query responsibility --format md
+
+Run `tiltaksgraf COMMAND --help` for a command's options and examples.
+exit codes: 0 ok · 1 violations in the graph · 2 bad input or usage
+"""
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser with every sub-command registered."""
+    p = argparse.ArgumentParser(
+        prog="tiltaksgraf", description=DESCRIPTION, epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for module in COMMANDS:
+        module.register(sub)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return int(args.run(args) or 0)
+    except (SourceError, CommandError) as exc:
+        print(f"tiltaksgraf {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("tiltaksgraf: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # `tiltaksgraf query … | head`
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
