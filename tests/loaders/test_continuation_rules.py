@@ -1,0 +1,79 @@
+"""Reading the relation to the successor plan and the «regjeringen vil»-points."""
+
+import pytest
+
+from loaders.continuation_rules import commitments, mentions_successor, read_continuation
+from loaders.text import line_block, split_sentences
+
+
+def sentences(*paragraphs: str):
+    return [s for i, p in enumerate(paragraphs) for s in split_sentences(line_block(p, i + 1))]
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        ("Tiltaket er videreført i Opptrappingsplan mot vold og overgrep.", True),
+        ("Tiltaket er videreført i Opptappingsplan mot vold og overgrep.", True),  # the source's typo
+        ("Dette er en oppfølging av punkter i Opptrappingsplanen.", True),
+        ("Se Prop. 36 S (2023–2024).", True),
+        ("Midlene ble fra 2024 innlemmet i opptrappingsplanen for psykisk helse.", False),
+        ("Handlingsplanen er avsluttet.", False),
+    ],
+)
+def test_mentions_successor(text, mentions):
+    assert mentions_successor(text) is mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        ("Tiltaket er videreført i Opptappingsplan mot vold (2024–2028) Trygghet for alle.", "continued"),
+        ("Tiltaket er videreutviklet som et regjeringen vil-punkt i Opptappingsplan mot vold.", "continued"),
+        ("Anbefalingene blir fulgt opp gjennom Opptrappingsplan mot vold og overgrep.", "continued"),
+        ("FoU-oppdraget er også et tiltak i Opptappingsplan mot vold.", "continued"),
+        ("Et av tiltakene i Opptrappingsplan mot vold er å styrke familievernet.", "continued"),
+        ("Gjennom Opptappingsplan mot vold har regjeringen besluttet at RISK skal etableres.", "continued"),
+        ("Tiltaket er videreført i Opptrappingsplan mot vold, og skal ses i sammenheng med kommisjonen.", "continued"),
+        ("Innsatsen ses i sammenheng med flere tiltak i Opptrappingsplan mot vold.", "related"),
+        (
+            "Dette tiltaket er ikke igangsatt, men vil ses i sammenheng med tiltak i Opptrappingsplan mot vold.",
+            "related",
+        ),
+        ("Regjeringen besluttet, som en oppfølging av Hurdalsplattformen, å utarbeide en opptrappingsplan.", "related"),
+    ],
+)
+def test_relation(text, relation):
+    link = read_continuation(sentences(text))
+    assert link is not None and link.relation == relation
+
+
+def test_no_mention_no_link():
+    assert read_continuation(sentences("Tiltaket er gjennomført.")) is None
+
+
+def test_continued_beats_related_over_a_status():
+    link = read_continuation(
+        sentences("Innsatsen ses i sammenheng med Opptrappingsplanen. Tiltaket er videreført i Opptrappingsplanen.")
+    )
+    assert link.relation == "continued" and link.sentence.text.startswith("Tiltaket er videreført")
+
+
+def test_quoted_commitment_after_a_plan_sentence():
+    points = commitments(
+        sentences(
+            "Tiltaket er videreutviklet som et regjeringen vil-punkt i Opptrappingsplan mot vold:",
+            "«Regjeringen vil etablere en struktur på direktoratsnivå.»",
+        )
+    )
+    assert [(p.text, p.quoted) for p in points] == [("Regjeringen vil etablere en struktur på direktoratsnivå.", True)]
+    assert points[0].sentence.span.start == 2
+
+
+def test_reported_commitment_inside_a_sentence_about_the_plan():
+    points = commitments(sentences("I opptrappingsplanen fremgår det at regjeringen vil videreføre nettverket."))
+    assert [(p.text, p.quoted) for p in points] == [("Regjeringen vil videreføre nettverket.", False)]
+
+
+def test_a_regjeringen_vil_sentence_without_the_plan_is_not_a_commitment():
+    assert commitments(sentences("Status er god.", "Regjeringen vil også fremme krav om master.")) == []
