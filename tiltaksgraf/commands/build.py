@@ -80,7 +80,7 @@ def format_summary(summary: dict, disagreements: list, findings: list) -> str:
         "status: " + ", ".join(f"{k} {v}" for k, v in summary["status"].items()),
         "successor plan: "
         + ", ".join(f"{k} {v}" for k, v in summary["continuation"].items())
-        + f"   quoted commitments: {summary['commitments']}",
+        + f"   «regjeringen vil» commitments: {summary['commitments']}",
         f"cross-references: {summary['cross_references']}   footnotes: {summary['footnotes']}   "
         f"publications: {summary['publications']}   triples: {summary['triples']}",
     ]
