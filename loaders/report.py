@@ -58,7 +58,7 @@ def parse_report(text: str, path: str | Path = "<text>") -> Report:
     plan, title, date = read_title_page(str(path), blocks)
     successor, _ = read_successor(str(path), blocks)
     rows = {row.number: row for row in parse_overview(lines)}
-    raw_areas, raw_measures = find_sections(blocks, len(lines))
+    raw_areas, raw_measures = find_sections(blocks, lines)
     if not raw_measures:
         raise SourceError(
             path,

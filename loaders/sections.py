@@ -81,11 +81,12 @@ def _split_ministry_line(block: Block) -> tuple[Block | None, MinistryLine | Non
     return head, MinistryLine(m.group(1), m.group(2), tail)
 
 
-def find_sections(blocks: list[Block], line_count: int) -> tuple[list[RawFocusArea], list[RawMeasure]]:
+def find_sections(blocks: list[Block], lines: list[str]) -> tuple[list[RawFocusArea], list[RawMeasure]]:
     """Focus areas and measures, each with its paragraphs, in source order.
 
     Everything before the first «Innsatsområde N:» heading (title page, contents, acronyms,
-    introduction) is front matter and is skipped here.
+    introduction) is front matter and is skipped here. A section runs from its heading to the last
+    non-blank line before the next heading of its level or above (footnote lines included).
     """
     areas: list[RawFocusArea] = []
     measures: list[RawMeasure] = []
@@ -93,19 +94,9 @@ def find_sections(blocks: list[Block], line_count: int) -> tuple[list[RawFocusAr
     measure: RawMeasure | None = None
     sub: RawSub | None = None
     in_status = False
-
-    def close(end: int) -> None:
-        if measure is not None and not measure.end:
-            measure.end = end
-        if area is not None and not area.end and measure is None:
-            area.end = end
-
     for block in blocks:
         fa = FOCUS_AREA.match(block.text)
         if fa:
-            close(block.start - 1)
-            if area is not None and not area.end:
-                area.end = block.start - 1
             area = RawFocusArea(int(fa.group(1)), fa.group(2), block)
             areas.append(area)
             measure, sub, in_status = None, None, False
@@ -114,7 +105,6 @@ def find_sections(blocks: list[Block], line_count: int) -> tuple[list[RawFocusAr
             continue
         me = MEASURE.match(block.text)
         if me:
-            close(block.start - 1)
             measure = RawMeasure(int(me.group(1)), block, area.number)
             measures.append(measure)
             sub, in_status = None, False
@@ -146,16 +136,25 @@ def find_sections(blocks: list[Block], line_count: int) -> tuple[list[RawFocusAr
                 measure.description.append(prose)
         if ministries is not None:
             (sub.ministry_lines if sub is not None else measure.ministry_lines).append(ministries)
-    if measure is not None and not measure.end:
-        measure.end = _last_line(blocks, line_count)
-    for a in areas:
-        if not a.end:
-            a.end = _last_line(blocks, line_count)
+    _set_ends(areas, measures, lines)
     return areas, measures
 
 
-def _last_line(blocks: list[Block], line_count: int) -> int:
-    return max((b.end for b in blocks), default=line_count)
+def _set_ends(areas: list[RawFocusArea], measures: list[RawMeasure], lines: list[str]) -> None:
+    """End each section at the last non-blank line before the next heading of its level or above."""
+
+    def last_text_line(before: int) -> int:
+        line = before - 1
+        while line > 1 and not lines[line - 1].strip():
+            line -= 1
+        return line
+
+    area_starts = [a.heading.start for a in areas] + [len(lines) + 1]
+    for area, nxt in zip(areas, area_starts[1:], strict=True):
+        area.end = last_text_line(nxt)
+    starts = sorted([*area_starts, *(m.heading.start for m in measures)])
+    for m in measures:
+        m.end = last_text_line(next(s for s in starts if s > m.heading.start))
 
 
 def _add_status(measure: RawMeasure, block: Block) -> None:
