@@ -23,6 +23,11 @@ ROLES = (
 )
 
 
+def measure_number(label: str) -> int:
+    """The number of a measure or sub-measure label: ``"27a"`` → ``27``."""
+    return int("".join(ch for ch in label if ch.isdigit()))
+
+
 @dataclass(frozen=True)
 class Target:
     """What a label resolves to: an IRI in a registry, its kind and its preferred label."""
@@ -54,6 +59,11 @@ class Mention:
     def iri(self) -> str:
         return self.target.iri
 
+    @property
+    def number(self) -> int | None:
+        """The number of the measure whose text holds the name, for a sub-measure too."""
+        return measure_number(self.measure) if self.measure else None
+
 
 @dataclass(frozen=True)
 class UnresolvedName:
@@ -79,7 +89,7 @@ class Role:
     @property
     def number(self) -> int:
         """The measure number, for a sub-measure too."""
-        return int("".join(ch for ch in self.measure if ch.isdigit()))
+        return measure_number(self.measure)
 
 
 @dataclass(frozen=True)

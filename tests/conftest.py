@@ -1,10 +1,13 @@
-"""Shared fixtures: the embedded report and the registries (built once)."""
+"""Shared fixtures: the embedded report, its model, the registries and its measures' text (built once)."""
 
 from __future__ import annotations
 
 import pytest
 
 from graph.registry import Registry, load_registry
+from loaders.measure_text import TextPart, measure_parts
+from loaders.model import Report
+from loaders.report import load_report
 from tiltaksgraf.paths import DEFAULT_SOURCE
 
 
@@ -14,8 +17,18 @@ def source_text() -> str:
 
 
 @pytest.fixture(scope="session")
+def report() -> Report:
+    return load_report(DEFAULT_SOURCE)
+
+
+@pytest.fixture(scope="session")
 def registry() -> Registry:
     return load_registry()
+
+
+@pytest.fixture(scope="session")
+def parts(report: Report, source_text: str) -> dict[int, list[TextPart]]:
+    return measure_parts(report, source_text)
 
 
 def org(key: str) -> str:
