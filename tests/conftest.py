@@ -1,13 +1,15 @@
-"""Shared fixtures: the embedded report, its model, the registries and its measures' text (built once)."""
+"""Shared fixtures: the embedded report, its model, the registries and what is read from them (built once)."""
 
 from __future__ import annotations
 
 import pytest
 
 from graph.registry import Registry, load_registry
+from loaders.actors import Role
 from loaders.measure_text import TextPart, measure_parts
 from loaders.model import Report
 from loaders.report import load_report
+from loaders.roles import measure_roles
 from tiltaksgraf.paths import DEFAULT_SOURCE
 
 
@@ -29,6 +31,11 @@ def registry() -> Registry:
 @pytest.fixture(scope="session")
 def parts(report: Report, source_text: str) -> dict[int, list[TextPart]]:
     return measure_parts(report, source_text)
+
+
+@pytest.fixture(scope="session")
+def roles(report: Report, parts: dict[int, list[TextPart]], registry: Registry) -> list[Role]:
+    return measure_roles(report, parts, registry.index)
 
 
 def org(key: str) -> str:
