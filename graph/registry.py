@@ -1,44 +1,152 @@
-"""The registry of organisations (``data/organisations.ttl``): load it and look organisations up."""
+"""The registries of organisations and programmes (``data/*.ttl``): load them and look names up."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import SKOS
 
-from graph.vocab import ORG, ORG_TYPE, TG
+from graph.vocab import ORG, ORG_TYPE, PROGRAMME_KIND, TG
+from loaders.actors import ORGANISATION, PROGRAMME, Target
 from loaders.errors import SourceError
-from tiltaksgraf.paths import ORGANISATIONS_FILE
+from loaders.mentions import LabelIndex
+from tiltaksgraf.paths import ORGANISATIONS_FILE, PROGRAMMES_FILE
+
+#: The concepts of the organisation-type scheme (``orgtype:<x>``).
+ORG_TYPES = (
+    "ministry",
+    "government",
+    "parliament",
+    "directorate",
+    "police",
+    "competence-centre",
+    "research-institute",
+    "health-trust",
+    "service-provider",
+    "civil-society",
+    "sami-institution",
+    "municipality",
+    "prison",
+    "court",
+    "commission",
+    "international",
+    "network",
+    "company",
+    "other",
+)
+#: The concepts of the programme-kind scheme (``progkind:<x>``).
+PROGRAMME_KINDS = (
+    "programme",
+    "project",
+    "research-programme",
+    "funding-scheme",
+    "service",
+    "tool",
+    "method",
+    "network",
+    "website",
+)
+#: The properties whose values are labels that name a resource in a text.
+LABEL_PROPERTIES = (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel, TG.acronym, TG.formerName)
 
 
 @dataclass(frozen=True)
 class Registry:
-    """The registry graph and the ministries by acronym."""
+    """The registry graphs, the ministries by acronym and the index of every label."""
 
     graph: Graph
     ministries: dict[str, URIRef]
+    programmes: Graph = field(default_factory=Graph)
+    index: LabelIndex = field(default_factory=lambda: LabelIndex({}))
 
     def ministry(self, acronym: str) -> URIRef | None:
         """The ministry with this acronym («JD»), or None if the registry does not know it."""
         return self.ministries.get(acronym)
 
+    def organisations(self) -> list[URIRef]:
+        """Every organisation, sorted by IRI."""
+        return sorted(s for s in self.graph.subjects(ORG.classification, None) if isinstance(s, URIRef))
 
-def load_registry(path: Path = ORGANISATIONS_FILE) -> Registry:
-    """Parse the registry; a broken file is a :class:`SourceError` naming it."""
-    graph = Graph()
-    try:
-        graph.parse(path, format="turtle")
-    except FileNotFoundError as exc:
-        raise SourceError(
-            path, "the registry of organisations is missing", hint="restore data/organisations.ttl"
-        ) from exc
-    except Exception as exc:  # rdflib raises several parser exception types
-        raise SourceError(path, f"the registry of organisations does not parse: {exc}", hint="fix the Turtle") from exc
+    def label(self, iri: str | URIRef) -> str:
+        """The Norwegian preferred label of an organisation or programme (its IRI if it has none)."""
+        for graph in (self.graph, self.programmes):
+            label = preferred_label(graph, URIRef(str(iri)))
+            if label:
+                return label
+        return str(iri)
+
+    def org_type(self, iri: str | URIRef) -> str | None:
+        """The organisation's type, the local name of its ``org:classification`` («directorate»)."""
+        concept = self.graph.value(URIRef(str(iri)), ORG.classification)
+        return str(concept).removeprefix(str(ORG_TYPE)) if concept is not None else None
+
+    def programme_kind(self, iri: str | URIRef) -> str | None:
+        """The programme's kind, the local name of its ``tg:programmeKind`` («website»)."""
+        concept = self.programmes.value(URIRef(str(iri)), TG.programmeKind)
+        return str(concept).removeprefix(str(PROGRAMME_KIND)) if concept is not None else None
+
+    def parents(self, iri: str | URIRef) -> list[URIRef]:
+        """The organisations this one is a sub-organisation of."""
+        return sorted(p for p in self.graph.objects(URIRef(str(iri)), ORG.subOrganizationOf) if isinstance(p, URIRef))
+
+
+def load_registry(path: Path = ORGANISATIONS_FILE, programmes_path: Path | None = PROGRAMMES_FILE) -> Registry:
+    """Parse the registries; a broken file, or a label given to two resources, is a :class:`SourceError`."""
+    graph = _parse(path, "organisations", "restore data/organisations.ttl")
+    programmes = _parse(programmes_path, "programmes", "restore data/programmes.ttl") if programmes_path else Graph()
     ministries = {
         str(acronym): org
         for org in graph.subjects(ORG.classification, ORG_TYPE.ministry)
         if isinstance(org, URIRef)
         for acronym in graph.objects(org, TG.acronym)
     }
-    return Registry(graph, ministries)
+    index, conflicts = LabelIndex.build([*label_entries(graph, ORGANISATION), *label_entries(programmes, PROGRAMME)])
+    if conflicts:
+        label, first, second = conflicts[0]
+        raise SourceError(
+            path,
+            f"the label «{label}» is given to both {first.iri} and {second.iri}",
+            hint="a label must name one organisation or programme: remove it from one of them",
+        )
+    return Registry(graph, ministries, programmes, index)
+
+
+def _parse(path: Path, what: str, hint: str) -> Graph:
+    graph = Graph()
+    try:
+        graph.parse(path, format="turtle")
+    except FileNotFoundError as exc:
+        raise SourceError(path, f"the registry of {what} is missing", hint=hint) from exc
+    except Exception as exc:  # rdflib raises several parser exception types
+        raise SourceError(path, f"the registry of {what} does not parse: {exc}", hint="fix the Turtle") from exc
+    return graph
+
+
+def preferred_label(graph: Graph, iri: URIRef) -> str | None:
+    """The ``skos:prefLabel`` in Norwegian (``nb``), or None."""
+    labels = [o for o in graph.objects(iri, SKOS.prefLabel) if isinstance(o, Literal) and o.language == "nb"]
+    return str(labels[0]) if labels else None
+
+
+def label_entries(graph: Graph, kind: str) -> list[tuple[str, Target]]:
+    """``(label, target)`` for every label that names a resource in a text.
+
+    English labels are left out: the source is Norwegian, and an English name would only match by
+    accident. Every other label counts: Norwegian and Sami altLabels, acronyms, former names.
+    """
+    subjects = (
+        graph.subjects(ORG.classification, None) if kind == ORGANISATION else graph.subjects(TG.programmeKind, None)
+    )
+    entries: list[tuple[str, Target]] = []
+    for subject in sorted({s for s in subjects if isinstance(s, URIRef)}):
+        target = Target(str(subject), kind, preferred_label(graph, subject) or str(subject))
+        for prop in LABEL_PROPERTIES:
+            for value in graph.objects(subject, prop):
+                if isinstance(value, Literal) and value.language != "en":
+                    entries.append((str(value), target))
+    return entries
+
+
+__all__ = ["LABEL_PROPERTIES", "ORG_TYPES", "PROGRAMME_KINDS", "Registry", "label_entries", "load_registry"]

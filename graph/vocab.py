@@ -24,6 +24,7 @@ CONTINUATION = Namespace(f"{BASE}vocab/continuation/")
 ROLE = Namespace(f"{BASE}vocab/role/")
 STATEMENT_SOURCE = Namespace(f"{BASE}vocab/statement-source/")
 ORG_TYPE = Namespace(f"{BASE}vocab/organisation-type/")
+PROGRAMME_KIND = Namespace(f"{BASE}vocab/programme-kind/")
 FINDING = Namespace(f"{BASE}vocab/finding/")
 
 
@@ -48,6 +49,7 @@ class TG(DefinedNamespace):
     Footnote: URIRef
     SourceFinding: URIRef
     SourceSpan: URIRef
+    Programme: URIRef
 
     # plans and the report
     successorPlan: URIRef
@@ -97,6 +99,18 @@ class TG(DefinedNamespace):
     acronym: URIRef
     formerName: URIRef
 
+    # programmes, services, tools, networks and websites (the registry in data/programmes.ttl)
+    programmeKind: URIRef
+    runBy: URIRef
+    fundedBy: URIRef
+
+    # actors in measures: roles beyond responsibility, and every place a name stands
+    Involvement: URIRef
+    Mention: URIRef
+    mentions: URIRef
+    hasMention: URIRef
+    mentionOf: URIRef
+
     # findings about the source
     hasFinding: URIRef
     findingKind: URIRef
@@ -115,6 +129,7 @@ __all__ = [
     "ORG",
     "ORG_TYPE",
     "OWL",
+    "PROGRAMME_KIND",
     "PROV",
     "RDF",
     "RDFS",
@@ -137,6 +152,7 @@ PREFIXES = {
     "role": ROLE,
     "source": STATEMENT_SOURCE,
     "orgtype": ORG_TYPE,
+    "progkind": PROGRAMME_KIND,
     "finding": FINDING,
     "org": ORG,
     "oa": OA,

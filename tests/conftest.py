@@ -1,4 +1,4 @@
-"""Shared fixtures: the real report (parsed and built once per session) and the tiny fixture world."""
+"""Shared fixtures: the real report (parsed and built once per session), its actors, and the tiny fixture world."""
 
 from __future__ import annotations
 
@@ -7,12 +7,21 @@ from pathlib import Path
 import pytest
 
 from graph.build import BuildResult, build_graph, write_outputs
+from graph.registry import Registry, load_registry
+from loaders.actors import Role
+from loaders.measure_text import TextPart, measure_parts
 from loaders.model import Report
 from loaders.report import load_report
+from loaders.roles import measure_roles
 from tiltaksgraf.paths import DEFAULT_SOURCE
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI = FIXTURES / "mini-report.md"
+
+
+@pytest.fixture(scope="session")
+def source_text() -> str:
+    return DEFAULT_SOURCE.read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
@@ -28,6 +37,21 @@ def mini() -> Report:
 
 
 @pytest.fixture(scope="session")
+def registry() -> Registry:
+    return load_registry()
+
+
+@pytest.fixture(scope="session")
+def parts(report: Report, source_text: str) -> dict[int, list[TextPart]]:
+    return measure_parts(report, source_text)
+
+
+@pytest.fixture(scope="session")
+def roles(report: Report, parts: dict[int, list[TextPart]], registry: Registry) -> list[Role]:
+    return measure_roles(report, parts, registry.index)
+
+
+@pytest.fixture(scope="session")
 def built() -> BuildResult:
     """The graph of the real report."""
     return build_graph([DEFAULT_SOURCE])
@@ -38,3 +62,13 @@ def graph_file(built: BuildResult, tmp_path_factory: pytest.TempPathFactory) -> 
     """The real report's graph written to a temporary build folder."""
     out = tmp_path_factory.mktemp("build")
     return write_outputs(built, out)["turtle"]
+
+
+def org(key: str) -> str:
+    """The IRI of an organisation of the registry by its id."""
+    return f"https://w3id.org/tiltaksgraf/id/org/{key}"
+
+
+def programme(key: str) -> str:
+    """The IRI of a programme of the registry by its id."""
+    return f"https://w3id.org/tiltaksgraf/id/programme/{key}"

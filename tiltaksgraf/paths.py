@@ -18,4 +18,5 @@ BUILD_DIR = Path(os.environ.get("TILTAKSGRAF_BUILD", "build"))
 #: The embedded default source: the final report on «Frihet fra vold», April 2025.
 DEFAULT_SOURCE = SOURCES_DIR / "frihet-fra-vold-sluttrapport-2025.md"
 ORGANISATIONS_FILE = DATA_DIR / "organisations.ttl"
+PROGRAMMES_FILE = DATA_DIR / "programmes.ttl"
 GRAPH_FILE = BUILD_DIR / "graph.ttl"
