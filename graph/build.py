@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -9,9 +11,11 @@ from pathlib import Path
 
 from rdflib import Graph
 
+from graph.actors_rdf import Actors, add_actors, read_actors
 from graph.registry import load_registry
 from graph.report_rdf import add_report
 from graph.serialize import bind_prefixes, to_sorted_ntriples, to_turtle, write_atomic
+from loaders.actors import UnresolvedName
 from loaders.errors import SourceError
 from loaders.model import Finding, Report
 from loaders.report import load_report
@@ -28,6 +32,12 @@ class BuildResult:
     graph: Graph
     reports: list[Report]
     findings: list[Finding] = field(default_factory=list)
+    actors: list[Actors] = field(default_factory=list)
+
+    @property
+    def unresolved(self) -> list[UnresolvedName]:
+        """Organisation-like names the registry does not know, over all sources."""
+        return [u for a in self.actors for u in a.unresolved]
 
     def summary(self) -> dict[str, object]:
         """Counts of what was built and of what the sources got wrong."""
@@ -50,6 +60,11 @@ class BuildResult:
             "footnotes": sum(len(r.footnotes) for r in self.reports),
             "publications": len({f.publication.key for r in self.reports for f in r.footnotes if f.publication}),
             "findings": dict(sorted(Counter(f.kind for f in self.findings).items())),
+            "organisations_named": len({r.actor for a in self.actors for r in a.roles}),
+            "programmes_named": len({m.iri for a in self.actors for _, m in a.mentions if "/programme/" in m.iri}),
+            "mentions": sum(len(a.mentions) for a in self.actors),
+            "roles": dict(sorted(sum((Counter(a.role_counts()) for a in self.actors), Counter()).items())),
+            "unresolved_names": len(self.unresolved),
         }
 
     def disagreements(self) -> list[Finding]:
@@ -77,6 +92,7 @@ def build_graph(
             raise SourceError(path, f"does not parse as Turtle: {exc}", hint="fix the ontology file") from exc
     registry = load_registry(registry_path)
     graph += registry.graph
+    graph += registry.programmes
     result = BuildResult(graph, [])
     for source in sources:
         say(f"reading {source}")
@@ -84,13 +100,34 @@ def build_graph(
         result.reports.append(report)
         result.findings += report.findings
         result.findings += add_report(graph, report, registry)
+        say("reading the actors: organisations, roles, mentions")
+        actors = read_actors(report, Path(source).read_text(encoding="utf-8"), registry)
+        result.actors.append(actors)
+        add_actors(graph, report, actors)
     return result
 
 
+def unresolved_csv(result: BuildResult) -> bytes:
+    """The unresolved names as CSV (name,line,context): the list the registry grows from."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["name", "line", "context"])
+    writer.writerows([u.text, u.line, u.context] for u in result.unresolved)
+    return out.getvalue().encode("utf-8")
+
+
 def write_outputs(result: BuildResult, out_dir: Path) -> dict[str, Path]:
-    """Write ``graph.ttl`` and ``graph.nt`` (sorted) into ``out_dir``, each atomically."""
-    targets = {"turtle": out_dir / "graph.ttl", "ntriples": out_dir / "graph.nt"}
-    data = {"turtle": to_turtle(result.graph), "ntriples": to_sorted_ntriples(result.graph)}
+    """Write ``graph.ttl``, ``graph.nt`` (sorted) and ``unresolved-names.csv`` into ``out_dir``, each atomically."""
+    targets = {
+        "turtle": out_dir / "graph.ttl",
+        "ntriples": out_dir / "graph.nt",
+        "unresolved": out_dir / "unresolved-names.csv",
+    }
+    data = {
+        "turtle": to_turtle(result.graph),
+        "ntriples": to_sorted_ntriples(result.graph),
+        "unresolved": unresolved_csv(result),
+    }
     for kind, path in targets.items():
         write_atomic(path, data[kind])
     return targets

@@ -9,6 +9,9 @@ import shutil
 import textwrap
 
 from graph.queries import Table
+from graph.vocab import ID
+
+ID_BASE = str(ID)
 
 FORMATS = ("table", "csv", "tsv", "json", "md")
 
@@ -46,10 +49,19 @@ def _markdown(table: Table) -> str:
     return "\n".join(lines) + "\n"
 
 
+def compact(value: str) -> str:
+    """An IRI of tiltaksgraf's instances in short form for reading: ``tgid:org/nova``."""
+    return "tgid:" + value[len(ID_BASE) :] if value.startswith(ID_BASE) else value
+
+
 def _text(table: Table, width: int) -> str:
-    """Columns padded to their widest value; long values are shortened so a row fits the terminal."""
+    """Columns padded to their widest value; long values are shortened so a row fits the terminal.
+
+    Instance IRIs are shown in short form (``tgid:org/nova``); CSV, TSV, JSON and Markdown keep them whole.
+    """
     if not table.columns:
         return ""
+    table = Table(table.columns, [[compact(v) for v in row] for row in table.rows])
     natural = [max([len(c), *(len(r[i]) for r in table.rows)]) for i, c in enumerate(table.columns)]
     budget = max(width - 2 * (len(natural) - 1), 10 * len(natural))
     widths = natural[:]
@@ -59,7 +71,10 @@ def _text(table: Table, width: int) -> str:
 
     def fit(value: str, w: int) -> str:
         value = value.replace("\n", " ")
-        return value if len(value) <= w else textwrap.shorten(value, w, placeholder="…") or value[: w - 1] + "…"
+        if len(value) <= w:
+            return value
+        shortened = textwrap.shorten(value, w, placeholder="…")
+        return shortened if len(shortened) > w // 2 else value[: w - 1] + "…"
 
     lines = ["  ".join(c.ljust(w) for c, w in zip(table.columns, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rdflib import Graph, Literal, URIRef
 
 from graph import iris
+from graph.provenance import Provenance, nb, report_key
 from graph.registry import Registry
 from graph.vocab import (
     CITO,
@@ -12,7 +13,6 @@ from graph.vocab import (
     DCTERMS,
     FABIO,
     FINDING,
-    OA,
     PROV,
     RDF,
     ROLE,
@@ -39,10 +39,6 @@ from loaders.model import (
 PUBLICATION_CLASS = {"report": FABIO.ReportDocument, "article": FABIO.JournalArticle, "document": FABIO.Expression}
 
 
-def nb(text: str) -> Literal:
-    return Literal(text, lang="nb")
-
-
 class _Writer:
     """Writes one report into a graph; holds the report's IRIs so each method stays small."""
 
@@ -53,36 +49,12 @@ class _Writer:
         self.plan_key = iris.key_of(report.plan.title)
         self.plan = iris.plan(self.plan_key)
         self.successor = iris.plan(iris.key_of(report.successor.title))
-        self.report_key = f"{self.plan_key}-{report.title.split(',')[0].lower()}-{report.date[:4]}"
+        self.report_key = report_key(report)
         self.doc = iris.report(self.report_key)
         self.date = Literal(report.date, datatype=XSD.gYearMonth)
         self.findings: list[Finding] = []
-
-    # --- provenance ---------------------------------------------------------------------------
-
-    def span(self, node: URIRef, span: Span, section: str) -> URIRef:
-        """A located part of the report: source, first and last line, section label."""
-        self.g.add((node, RDF.type, OA.SpecificResource))
-        self.g.add((node, OA.hasSource, self.doc))
-        self.g.add((node, TG.startLine, Literal(span.start, datatype=XSD.positiveInteger)))
-        self.g.add((node, TG.endLine, Literal(span.end, datatype=XSD.positiveInteger)))
-        self.g.add((node, TG.sectionLabel, nb(section)))
-        return node
-
-    def source_span(self, owner: URIRef, prop: URIRef, span: Span, section: str, name: str = "span") -> None:
-        """``owner prop`` a ``tg:SourceSpan``: where the owner stands in the report."""
-        node = self.span(iris.part(owner, name), span, section)
-        self.g.add((node, RDF.type, TG.SourceSpan))
-        self.g.add((owner, prop, node))
-
-    def evidence(self, subject: URIRef, ev: Evidence) -> None:
-        """``subject tg:evidence`` the quoted sentence with its lines."""
-        node = self.span(iris.part(subject, "evidence"), ev.span, ev.section)
-        quote = iris.part(node, "quote")
-        self.g.add((node, OA.hasSelector, quote))
-        self.g.add((quote, RDF.type, OA.TextQuoteSelector))
-        self.g.add((quote, OA.exact, nb(ev.quote)))
-        self.g.add((subject, TG.evidence, node))
+        provenance = Provenance(graph, self.doc)
+        self.span, self.source_span, self.evidence = provenance.span, provenance.source_span, provenance.evidence
 
     # --- plans and the report -----------------------------------------------------------------
 

@@ -65,12 +65,12 @@ def run(args: argparse.Namespace) -> int:
     if args.quiet:
         print(f"{written['turtle']}: {summary['triples']} triples, {summary['measures']} measures ({elapsed:.1f} s)")
         return 0
-    print(format_summary(summary, result.disagreements(), result.findings))
+    print(format_summary(summary, result.disagreements(), result.findings, result.unresolved))
     print(f"written: {written['turtle']} and {written['ntriples']} in {elapsed:.1f} s")
     return 0
 
 
-def format_summary(summary: dict, disagreements: list, findings: list) -> str:
+def format_summary(summary: dict, disagreements: list, findings: list, unresolved: list) -> str:
     """The build summary as text for people."""
     lines = [
         f"sources: {', '.join(summary['sources'])}",
@@ -83,7 +83,14 @@ def format_summary(summary: dict, disagreements: list, findings: list) -> str:
         + f"   «regjeringen vil» commitments: {summary['commitments']}",
         f"cross-references: {summary['cross_references']}   footnotes: {summary['footnotes']}   "
         f"publications: {summary['publications']}   triples: {summary['triples']}",
+        f"actors: {summary['organisations_named']} organisations and {summary['programmes_named']} programmes named "
+        f"({summary['mentions']} mentions); roles: " + ", ".join(f"{k} {v}" for k, v in summary["roles"].items()),
     ]
+    if unresolved:
+        lines.append(f"names the registry does not know ({len(unresolved)}; add them to data/organisations.ttl):")
+        lines += [f"  line {u.line}: {u.text} («{u.context}»)" for u in unresolved]
+    else:
+        lines.append("unresolved names: none (every organisation-like name is in the registry)")
     if disagreements:
         lines.append(f"the source disagrees with itself ({len(disagreements)}):")
         lines += [f"  measure {f.measure:>4} (line {f.span}): {f.kind}: {f.detail}" for f in disagreements]

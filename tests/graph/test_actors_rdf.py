@@ -1,0 +1,137 @@
+"""The actors in the graph: roles as qualified associations, mentions with their text, unresolved names."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.build import build_graph, unresolved_csv
+from graph.queries import get_query, run_query
+from tests.conftest import FIXTURES, MINI, org, programme
+
+MEASURE = "https://w3id.org/tiltaksgraf/id/measure/frihet-fra-vold/"
+
+
+@pytest.fixture(scope="module")
+def actors(built):
+    table = run_query(built.graph, get_query("actors").text)
+    return [dict(zip(table.columns, row, strict=True)) for row in table.rows]
+
+
+def has(actors, measure, actor, role):
+    return any(r["measure"] == measure and r["actor"] == org(actor) and r["role"] == role for r in actors)
+
+
+def test_actors_columns_are_the_contract(built):
+    assert run_query(built.graph, get_query("actors").text).columns == [
+        "measure",
+        "actor",
+        "label",
+        "type",
+        "role",
+        "evidence",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("measure", "actor", "role"),
+    [
+        ("40", "nova", "evaluating"),
+        ("11", "nkvts", "executing"),
+        ("11", "jd", "funding"),
+        ("40", "jd", "responsible"),
+        ("27a", "menon", "executing"),
+        ("27a", "helsedirektoratet", "commissioning"),
+    ],
+)
+def test_roles_of_the_acceptance_examples(actors, measure, actor, role):
+    assert has(actors, measure, actor, role)
+
+
+def test_a_role_row_carries_label_type_and_evidence(actors):
+    (row,) = [r for r in actors if r["measure"] == "40" and r["actor"] == org("nova")]
+    assert row["label"] == "Velferdsforskningsinstituttet NOVA" and row["type"] == "research-institute"
+    assert row["evidence"].startswith("Oppdraget om å evaluere bruken av adressesperre (kode 6 og 7) ble gitt til NOVA")
+
+
+def test_one_row_per_measure_actor_and_role(actors):
+    keys = [(r["measure"], r["actor"], r["role"]) for r in actors]
+    assert len(keys) == len(set(keys))
+    assert [r["evidence"] for r in actors if r["measure"] == "40" and r["role"] == "responsible"] == ["JD, BFD"] * 2
+
+
+def mentions(built, measure):
+    q = f"""PREFIX tg: <https://w3id.org/tiltaksgraf/ontology#>
+            PREFIX oa: <http://www.w3.org/ns/oa#>
+            SELECT ?target ?text ?line WHERE {{ <{MEASURE}{measure}> tg:hasMention ?m .
+              ?m tg:mentionOf ?target ; tg:startLine ?line ; oa:hasSelector/oa:exact ?text }}"""
+    return {(row[0], row[1], int(row[2])) for row in run_query(built.graph, q).rows}
+
+
+def test_measure_57_mentions_rvts_nord_rvts_midt_and_sanks(built):
+    named = {target for target, _, _ in mentions(built, "57")}
+    assert {org("rvts-nord"), org("rvts-midt"), org("sanks")} <= named
+
+
+def test_collective_and_misspelt_names_resolve(built):
+    assert (org("rvts"), "RVTSene", 601) in mentions(built, "21")
+    assert (org("bufdir"), "Buudir", 816) in mentions(built, "34a")
+
+
+def test_programmes_are_linked_to_the_measures_that_name_them(built):
+    from rdflib import URIRef
+
+    from graph.vocab import TG
+
+    assert (URIRef(MEASURE + "1"), TG.mentions, URIRef(programme("tidlig-inn"))) in built.graph
+    assert (URIRef(programme("tidlig-inn")), TG.runBy, URIRef(org("korus"))) in built.graph
+
+
+def test_publications_get_their_publisher(built):
+    from rdflib import URIRef
+
+    from graph.vocab import DCTERMS
+
+    pub = URIRef("https://w3id.org/tiltaksgraf/id/publication/seeberg-2024-drape-for-drape-stein-for")
+    assert built.graph.value(pub, DCTERMS.publisher) == URIRef(org("nova"))
+
+
+def test_no_unresolved_names_in_the_report(built):
+    assert built.unresolved == []
+    assert built.summary()["unresolved_names"] == 0
+    assert unresolved_csv(built) == b"name,line,context\n"
+
+
+def test_an_unknown_directorate_is_listed_not_invented(tmp_path):
+    text = MINI.read_text(encoding="utf-8").replace(
+        "Det skal utarbeides en veileder.", "Det skal utarbeides en veileder av Sjødirektoratet."
+    )
+    source = tmp_path / "report.md"
+    source.write_text(text, encoding="utf-8")
+    result = build_graph([source])
+    assert [(u.text, u.line) for u in result.unresolved] == [("Sjødirektoratet", 28)]
+    assert "Sjødirektoratet,28,".encode() in unresolved_csv(result)
+    assert not any("sjodirektoratet" in str(s).lower() for s in result.graph.subjects())
+    assert FIXTURES.exists()
+
+
+def rows(built, name, **params):
+    q = get_query(name)
+    table = run_query(built.graph, q.text, q.bindings(params))
+    return [dict(zip(table.columns, row, strict=True)) for row in table.rows]
+
+
+def test_measures_of_one_organisation_by_id_acronym_or_name(built):
+    by_id = [(r["measure"], r["role"]) for r in rows(built, "organisation-measures", organisation="nova")]
+    assert ("40", "evaluating") in by_id and ("44", "evaluating") in by_id and ("9", "executing") in by_id
+    assert by_id == [(r["measure"], r["role"]) for r in rows(built, "organisation-measures", organisation="NOVA")]
+    by_name = rows(built, "organisation-measures", organisation="Velferdsforskningsinstituttet NOVA")
+    assert [(r["measure"], r["role"]) for r in by_name] == by_id
+    assert rows(built, "organisation-measures", organisation="no such organisation") == []
+
+
+def test_organisations_of_one_type(built):
+    institutes = rows(built, "organisations-by-type", type="research-institute")
+    assert institutes[0]["organisation"] == org("nova") and institutes[0]["parent"] == "OsloMet – storbyuniversitetet"
+    assert {org("fafo"), org("nordlandsforskning")} <= {r["organisation"] for r in institutes}
+    ministries = rows(built, "organisations-by-type", type="ministry")
+    assert {r["acronym"] for r in ministries} == {"JD", "AID", "BFD", "HOD", "KD", "KDD", "KUD", "LMD"}
