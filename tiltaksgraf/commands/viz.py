@@ -10,7 +10,6 @@ from graph.tallies import status_by_focus_area, status_by_ministry
 from tiltaksgraf.commands.common import CommandError, add_command, load_graph, say
 from tiltaksgraf.commands.network_options import add_network_arguments, network_from
 from viz.network_html import SIZE_BY, DrawingError, write_html
-from viz.status_chart import write_status_chart
 
 EXAMPLES = """\
   tiltaksgraf viz ministries -o build/ministries.html         open the file in a browser, no network needed
@@ -44,6 +43,8 @@ def run(args: argparse.Namespace) -> int:
     if args.kind == "status":
         if suffix not in (".png", ".svg"):
             raise CommandError(f"status charts are written as .png or .svg, not {args.out.name!r}")
+        from viz.status_chart import write_status_chart  # matplotlib takes a second to import: only when drawing
+
         graph = load_graph(args.graph)
         write_status_chart([status_by_focus_area(graph), status_by_ministry(graph)], args.out)
         say(f"written: {args.out}")
