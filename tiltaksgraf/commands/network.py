@@ -12,7 +12,7 @@ import networkx as nx
 from graph.formats import render
 from graph.networks import KINDS, add_node_metrics, network_metrics
 from graph.networks.export import FORMATS as EXPORT_FORMATS
-from graph.networks.export import csv_paths, export_network
+from graph.networks.export import export_network
 from graph.queries import Table
 from tiltaksgraf.commands.common import add_command, say
 from tiltaksgraf.commands.network_options import add_network_arguments, network_from
@@ -74,12 +74,20 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def edge_table(g: nx.Graph) -> Table:
+def edge_table(g: nx.Graph, with_id: bool) -> Table:
+    """Edges, heaviest first: the two ends' labels (and ids), weight and the measures behind the edge."""
+    order = sorted(g.edges(data=True), key=lambda e: (-e[2].get("weight", 1), g.nodes[e[0]]["label"], e[1]))
     rows = [
-        [g.nodes[a]["label"], g.nodes[b]["label"], str(d.get("weight", 1)), d.get("measures", "")]
-        for a, b, d in sorted(g.edges(data=True), key=lambda e: (-e[2].get("weight", 1), g.nodes[e[0]]["label"]))
+        [
+            *([a, b] if with_id else []),
+            g.nodes[a]["label"],
+            g.nodes[b]["label"],
+            str(d.get("weight", 1)),
+            d.get("measures", ""),
+        ]
+        for a, b, d in order
     ]
-    return Table(["source", "target", "weight", "measures"], rows)
+    return Table([*(["source_id", "target_id"] if with_id else []), "source", "target", "weight", "measures"], rows)
 
 
 def node_table(g: nx.Graph, with_id: bool) -> Table:
@@ -112,9 +120,9 @@ def describe(g: nx.Graph, fmt: str, metrics: bool) -> str:
                 [[n, str(d["label"]), d["name"], d["type"]] for n, d in g.nodes(data=True)],
             )
         )
-        doc = {"network": summary, "nodes": _records(nodes, numeric=metrics), "edges": _records(edge_table(g))}
+        doc = {"network": summary, "nodes": _records(nodes, numeric=metrics), "edges": _records(edge_table(g, True))}
         return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-    table = node_table(g, fmt == "csv") if metrics else edge_table(g)
+    table = node_table(g, fmt == "csv") if metrics else edge_table(g, fmt == "csv")
     if fmt == "csv":
         return render(table, "csv")
     head = f"{summary['title']} · {summary['filters']}\n"
@@ -131,6 +139,3 @@ def _records(table: Table, numeric: bool = True) -> list[dict[str, object]]:
         return text
 
     return [{c: value(c, v) for c, v in zip(table.columns, row, strict=True)} for row in table.rows]
-
-
-__all__ = ["csv_paths", "describe", "register", "run"]
