@@ -20,8 +20,11 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)  ## Build the graph of the embedded report into build/ and print a summary
 	$(BIN)/tiltaksgraf build
 	$(BIN)/tiltaksgraf query measures --format table --limit 10
+	$(BIN)/tiltaksgraf network ministries --metrics
+	$(BIN)/tiltaksgraf viz bipartite -o build/bipartite.html
 
-test: $(STAMP)  ## Run the linter and the whole test suite
+test: $(STAMP)  ## Run the linter and the whole test suite (installs Chromium for the browser tests if missing)
+	@bash scripts/ensure-chromium.sh || echo "Chromium could not be installed: the browser tests will fail" >&2
 	$(BIN)/ruff check .
 	$(BIN)/pytest -q
 

@@ -35,7 +35,72 @@ def bench_build() -> str:
     return f"build (embedded report): median {med:.2f} s over {len(times)} runs ({spread})"
 
 
-BENCHMARKS: dict[str, Callable[[], str]] = {"build": bench_build}
+def bench_networks() -> str:
+    """Each network: build it from the graph (SPARQL + networkx), add its metrics, render its HTML page."""
+    import networkx as nx
+
+    from graph.build import build_graph
+    from graph.networks import KINDS, add_node_metrics, build_network, load_network_data
+    from tiltaksgraf.paths import DEFAULT_SOURCE
+    from viz.network_html import render_html
+
+    graph = build_graph([DEFAULT_SOURCE]).graph
+    lines = []
+    med, _ = median_seconds(lambda: load_network_data(graph))
+    lines.append(f"network data (the five queries of queries/networks/): median {med * 1000:.0f} ms")
+    data = load_network_data(graph)
+    for kind in KINDS:
+        built, _ = median_seconds(lambda kind=kind: build_network(data, kind, org="JD"))
+        g = build_network(data, kind, org="JD")
+        measured, _ = median_seconds(lambda g=g: add_node_metrics(nx.Graph(g) if not g.is_directed() else g.copy()))
+        add_node_metrics(g)
+        rendered, _ = median_seconds(lambda g=g: render_html(g))
+        lines.append(
+            f"{kind:<17} {g.number_of_nodes():>3} nodes {g.number_of_edges():>4} edges: build {built * 1000:.0f} ms, "
+            f"metrics {measured * 1000:.0f} ms, HTML {rendered * 1000:.0f} ms ({len(render_html(g)) // 1024} KiB)"
+        )
+    return "\n".join(lines)
+
+
+def bench_browser() -> str:
+    """Seconds until a page's layout stands still in headless Chromium (opening the page included)."""
+    import random
+
+    import networkx as nx
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    from screenshot import settle
+
+    from graph.build import build_graph
+    from graph.networks import add_node_metrics, build_network, load_network_data
+    from tiltaksgraf.paths import DEFAULT_SOURCE
+    from viz.network_html import write_html
+
+    data = load_network_data(build_graph([DEFAULT_SOURCE]).graph)
+    rng = random.Random(6)
+    synthetic = nx.Graph(title="150 organisations (synthetic)")
+    for i in range(150):
+        synthetic.add_node(f"o{i}", label=f"ORG{i}", name=f"Org {i}", type="directorate", type_label="directorate")
+    for _ in range(450):
+        a, b = rng.sample(range(150), 2)
+        synthetic.add_edge(f"o{a}", f"o{b}", weight=rng.randint(1, 6), measures="1")
+    lines = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, g in (
+            ("ministries", build_network(data, "ministries")),
+            ("bipartite", build_network(data, "bipartite")),
+            ("150 organisations, synthetic", synthetic),
+        ):
+            page = write_html(add_node_metrics(g), Path(tmp) / "page.html")
+            med, _ = median_seconds(lambda page=page: settle(page), runs=3)
+            lines.append(
+                f"{name:<29} {g.number_of_nodes():>3} nodes {g.number_of_edges():>4} edges: "
+                f"settled in {med:.1f} s (median of 3, from opening the page)"
+            )
+    return "\n".join(lines)
+
+
+BENCHMARKS: dict[str, Callable[[], str]] = {"build": bench_build, "networks": bench_networks, "browser": bench_browser}
 
 
 if __name__ == "__main__":

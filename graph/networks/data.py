@@ -1,0 +1,112 @@
+"""The facts the networks are built from, read from the graph by SPARQL (``queries/networks/*.rq``).
+
+Organisations, their involvement in measures (any ``prov:qualifiedAssociation`` with an agent and a role, so
+new roles and organisations appear in the networks without a code change), the measures with their focus
+area, status and continuation, and the measures' cross-references.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rdflib import Graph
+
+from graph.queries import get_query, run_query
+from tiltaksgraf.paths import QUERIES_DIR
+
+NETWORK_QUERIES = QUERIES_DIR / "networks"
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """An organisation as the networks show it."""
+
+    iri: str
+    acronym: str
+    name: str
+    type: str  # notation of its organisation-type concept ("ministry"), "" if it has none
+    type_label: str
+
+    @property
+    def label(self) -> str:
+        """The short label drawn on a node: the acronym, else the name, else the IRI's last segment."""
+        return self.acronym or self.name or self.iri.rsplit("/", 1)[-1]
+
+
+@dataclass(frozen=True)
+class MeasureInfo:
+    """A numbered measure with the facets the filters use."""
+
+    iri: str
+    number: str
+    title: str
+    focus_area: str
+    status: str
+    continuation: str  # continued, related or none
+
+
+@dataclass(frozen=True)
+class Involvement:
+    """One organisation in one role in one (sub-)measure, counted for the numbered measure ``unit``."""
+
+    org: str
+    measure: str  # the number as printed: "27" or "27a"
+    unit: str  # IRI of the numbered measure the row counts for (27 for 27a)
+    role: str
+    sources: frozenset[str]  # overview, body; empty if the association states none
+
+
+@dataclass
+class NetworkData:
+    """Everything the network builders need, read once from the graph."""
+
+    organisations: dict[str, Organisation]
+    measures: dict[str, MeasureInfo]  # by IRI
+    involvements: list[Involvement]
+    cross_references: list[tuple[str, str]]  # (citing, cited) measure IRIs
+    vocabulary: dict[str, set[str]] = field(default_factory=dict)
+
+
+def _rows(graph: Graph, name: str) -> list[dict[str, str]]:
+    table = run_query(graph, get_query(name, NETWORK_QUERIES).text)
+    return [dict(zip(table.columns, row, strict=True)) for row in table.rows]
+
+
+def load_network_data(graph: Graph) -> NetworkData:
+    """Run the network queries on ``graph``."""
+    organisations = {
+        r["org"]: Organisation(r["org"], r["acronym"], r["name"], r["type"], r["type_label"])
+        for r in _rows(graph, "organisations")
+    }
+    measures = {
+        r["measure"]: MeasureInfo(
+            r["measure"], r["number"], r["title"], r["focus_area"], r["status"], r["continuation"]
+        )
+        for r in _rows(graph, "measures")
+    }
+    involvements = [
+        Involvement(r["org"], r["measure"], r["unit"], r["role"], frozenset(r["sources"].split()))
+        for r in _rows(graph, "involvement")
+    ]
+    references = [(r["source"], r["target"]) for r in _rows(graph, "cross-references")]
+    vocabulary: dict[str, set[str]] = defaultdict(set)
+    for r in _rows(graph, "vocabulary"):
+        vocabulary[r["scheme"]].add(r["notation"])
+    vocabulary["continuation"].add("none")
+    return NetworkData(organisations, measures, involvements, references, dict(vocabulary))
+
+
+def measure_key(number: str) -> tuple[int, str]:
+    """Sort key for measure numbers as printed: 2 < 10 < 27 < 27a.
+
+    >>> sorted(["27a", "10", "2", "27"], key=measure_key)
+    ['2', '10', '27', '27a']
+    """
+    digits = number.rstrip("abcdefghijklmnopqrstuvwxyz")
+    return (int(digits) if digits.isdigit() else 10**9, number[len(digits) :])
+
+
+def measure_list(numbers: set[str] | list[str]) -> str:
+    """Measure numbers as one attribute value, in plan order: ``"3,17,34"`` (GraphML and GEXF take no lists)."""
+    return ",".join(sorted(set(numbers), key=measure_key))

@@ -1,0 +1,67 @@
+"""Open a network page in headless Chromium with no network, wait until its layout has settled, save a PNG.
+
+python scripts/screenshot.py build/bipartite.html docs/network.png [--width 1200 --height 760] [--colours 64]
+
+Used for the README's picture and by `bench/run.py browser`. Needs Chromium (scripts/ensure-chromium.sh).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def settle(html: Path, png: Path | None = None, width: int = 1200, height: int = 760) -> float:
+    """Seconds from opening ``html`` to its layout standing still; writes a screenshot to ``png`` if given."""
+    from playwright.sync_api import sync_playwright
+
+    chromium = os.environ.get("TILTAKSGRAF_CHROMIUM") or shutil.which("chromium")
+    if not chromium:
+        raise SystemExit("no Chromium: run `bash scripts/ensure-chromium.sh`")
+    with sync_playwright() as pw, tempfile.TemporaryDirectory() as profile:
+        context = pw.chromium.launch_persistent_context(
+            profile, executable_path=chromium, headless=True, args=ARGS, viewport={"width": width, "height": height}
+        )
+        page = context.new_page()
+        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+        started = time.perf_counter()
+        page.goto(html.resolve().as_uri())
+        page.wait_for_selector("body[data-state=stable]", timeout=120_000)
+        elapsed = time.perf_counter() - started
+        if png:
+            png.parent.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(png))
+        context.close()
+    return elapsed
+
+
+if __name__ == "__main__":
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("html", type=Path)
+    p.add_argument("png", type=Path)
+    p.add_argument("--width", type=int, default=1200)
+    p.add_argument("--height", type=int, default=760)
+    p.add_argument("--colours", type=int, help="reduce the PNG to this many colours (a smaller file for docs/)")
+    a = p.parse_args()
+    seconds = settle(a.html, a.png, a.width, a.height)
+    if a.colours:
+        from PIL import Image  # pillow comes with matplotlib
+
+        image = Image.open(a.png).convert("RGB").quantize(colors=a.colours, method=Image.Quantize.MEDIANCUT)
+        image.save(a.png, optimize=True)
+    print(f"{a.png}: settled in {seconds:.1f} s", file=sys.stderr)

@@ -1,0 +1,96 @@
+"""Options shared by ``tiltaksgraf network`` and ``tiltaksgraf viz``: which network, which filters, which graph."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import networkx as nx
+
+from graph.networks import Filters, NetworkError, build_network, load_network_data
+from graph.networks.filters import parse_values
+from tiltaksgraf.commands.common import CommandError, load_graph, say
+
+FILTERS = (
+    (
+        "--role",
+        "ROLE",
+        "roles that count: responsible, executing, commissioning, funding, coordinating, "
+        "collaborating, evaluating, mentioned (default: all)",
+    ),
+    (
+        "--source",
+        "SOURCE",
+        "where the report states the role: overview (the table), body (the measure's text) "
+        "or any (default: any; for ministries: overview)",
+    ),
+    ("--focus-area", "N", "measures of these focus areas: 1 … 6"),
+    (
+        "--status",
+        "STATUS",
+        "measures with this status: completed, in_progress, regular_operations, transferred, "
+        "not_started, discontinued, undetermined",
+    ),
+    ("--continuation", "RELATION", "measures with this relation to the successor plan: continued, related, none"),
+    (
+        "--org-type",
+        "TYPE",
+        "organisations of these types: ministry, directorate, competence-centre, "
+        "research-institute, … (ontology/schemes/organisation-type.ttl)",
+    ),
+)
+
+
+def add_network_arguments(p: argparse.ArgumentParser, kinds: tuple[str, ...]) -> None:
+    """The network kind, the ego organisation, the filters and the graph to read."""
+    p.add_argument("kind", choices=kinds, metavar="KIND", help=f"one of: {', '.join(kinds)}")
+    p.add_argument("org", nargs="?", metavar="ORG", help="for ego: the organisation (acronym, name or IRI)")
+    p.add_argument(
+        "--depth",
+        type=int,
+        default=1,
+        choices=(1, 2),
+        help="ego: 1 = its measures and partners, 2 = also the partners' measures and partners (default: %(default)s)",
+    )
+    group = p.add_argument_group("filters", "repeat an option or separate values by commas; `all`: no filter")
+    for option, metavar, text in FILTERS:
+        group.add_argument(option, action="append", metavar=metavar, help=text)
+    p.add_argument("--drop-isolates", action="store_true", help="leave out nodes without an edge")
+    p.add_argument("--graph", type=Path, help="the graph to read (default: build/graph.ttl)")
+
+
+def filters_from(args: argparse.Namespace) -> tuple[Filters, str | None]:
+    """The filters, and the ministries network's --source (which defaults to overview, not any)."""
+    sources = parse_values(args.source)
+    source = None
+    if args.kind == "ministries" and args.source:
+        if len(sources) != 1:
+            raise CommandError("the ministries network takes one --source: overview, body or any")
+        source, sources = next(iter(sources)), frozenset()
+    elif "any" in sources:
+        sources = frozenset()
+    filters = Filters(
+        roles=parse_values(args.role),
+        sources=sources,
+        focus_areas=parse_values(args.focus_area),
+        statuses=parse_values(args.status),
+        continuations=parse_values(args.continuation),
+        org_types=parse_values(args.org_type),
+    )
+    return filters, source
+
+
+def network_from(args: argparse.Namespace) -> nx.Graph:
+    """Load the graph and build the network the arguments ask for; a bad choice is a CommandError."""
+    if args.org and args.kind != "ego":
+        raise CommandError(f"only the ego network takes an organisation; drop {args.org!r} or use `ego {args.org}`")
+    graph = load_graph(args.graph)
+    say(f"building the {args.kind} network")
+    filters, source = filters_from(args)
+    try:
+        g = build_network(load_network_data(graph), args.kind, filters, source=source, org=args.org, depth=args.depth)
+    except NetworkError as exc:
+        raise CommandError(str(exc)) from exc
+    if args.drop_isolates:
+        g.remove_nodes_from(list(nx.isolates(g)))
+    return g

@@ -1,0 +1,60 @@
+"""``tiltaksgraf viz``: draw a network as an interactive HTML page that works offline, or status charts."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from graph.networks import KINDS, add_node_metrics
+from graph.tallies import status_by_focus_area, status_by_ministry
+from tiltaksgraf.commands.common import CommandError, add_command, load_graph, say
+from tiltaksgraf.commands.network_options import add_network_arguments, network_from
+from viz.network_html import SIZE_BY, DrawingError, write_html
+
+EXAMPLES = """\
+  tiltaksgraf viz ministries -o build/ministries.html         open the file in a browser, no network needed
+  tiltaksgraf viz organisations --role all --size-by betweenness -o build/organisations.html
+  tiltaksgraf viz bipartite --focus-area 4 -o build/sami.html
+  tiltaksgraf viz ego BFD --depth 2 -o build/bfd.html
+  tiltaksgraf viz status -o build/status.png                  status by focus area and by ministry (or .svg)
+"""
+
+DESCRIPTION = """\
+Draw a network (the kinds of `tiltaksgraf network`) as one self-contained HTML page: the vis-network
+library is inlined, so the page opens offline. Node colour shows the organisation type (the legend's boxes
+show or hide a type), node size a centrality (--size-by), edge width the number of shared measures; hover
+a node for its full name and measures, an edge for the measures it stands for; the search box finds a
+node. The layout settles, then stands still. `viz status` draws the measures' status by focus area and by
+responsible ministry as bar charts (PNG or SVG, by the file's suffix).
+"""
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = add_command(sub, "viz", "draw a network as offline HTML, or status charts", DESCRIPTION, EXAMPLES)
+    add_network_arguments(p, (*KINDS, "status"))
+    p.add_argument("-o", "--out", type=Path, required=True, help="the file to write: .html (networks), .png or .svg")
+    p.add_argument("--size-by", choices=SIZE_BY, default="pagerank", help="node size (default: %(default)s)")
+    p.add_argument("--title", help="the page's heading (default: the network's title)")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    suffix = args.out.suffix.lower()
+    if args.kind == "status":
+        if suffix not in (".png", ".svg"):
+            raise CommandError(f"status charts are written as .png or .svg, not {args.out.name!r}")
+        from viz.status_chart import write_status_chart  # matplotlib takes a second to import: only when drawing
+
+        graph = load_graph(args.graph)
+        write_status_chart([status_by_focus_area(graph), status_by_ministry(graph)], args.out)
+        say(f"written: {args.out}")
+        return 0
+    if suffix not in (".html", ".htm"):
+        raise CommandError(f"a network is drawn as .html, not {args.out.name!r} (give -o FILE.html)")
+    g = add_node_metrics(network_from(args))
+    try:
+        write_html(g, args.out, size_by=args.size_by, title=args.title)
+    except DrawingError as exc:
+        raise CommandError(str(exc)) from exc
+    say(f"written: {args.out} ({g.number_of_nodes()} nodes, {g.number_of_edges()} edges); open it in a browser")
+    return 0
