@@ -9,11 +9,12 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from graph.registry import load_registry
+from graph.registry import load_registry, misspellings
 from graph.report_rdf import add_report
 from graph.serialize import bind_prefixes, to_sorted_ntriples, to_turtle, write_atomic
 from loaders.errors import SourceError
 from loaders.model import Finding, Report
+from loaders.quality import misspelt_name_findings
 from loaders.report import load_report
 from tiltaksgraf.paths import ONTOLOGY_DIR, ORGANISATIONS_FILE
 
@@ -77,10 +78,14 @@ def build_graph(
             raise SourceError(path, f"does not parse as Turtle: {exc}", hint="fix the ontology file") from exc
     registry = load_registry(registry_path)
     graph += registry.graph
+    names = misspellings(registry.graph)
     result = BuildResult(graph, [])
     for source in sources:
         say(f"reading {source}")
         report = load_report(source)
+        if names:
+            text = Path(source).read_text(encoding="utf-8")
+            report.findings += misspelt_name_findings(text, report.measures, names)
         result.reports.append(report)
         result.findings += report.findings
         result.findings += add_report(graph, report, registry)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
-from graph.vocab import ORG, ORG_TYPE, TG
+from graph.vocab import ORG, ORG_TYPE, SKOS, TG
 from loaders.errors import SourceError
 from tiltaksgraf.paths import ORGANISATIONS_FILE
 
@@ -42,3 +42,18 @@ def load_registry(path: Path = ORGANISATIONS_FILE) -> Registry:
         for acronym in graph.objects(org, TG.acronym)
     }
     return Registry(graph, ministries)
+
+
+def misspellings(graph: Graph) -> dict[str, str]:
+    """Known misspellings of organisation names (``skos:hiddenLabel``) → the name they stand for.
+
+    The name is the organisation's Bokmål ``skos:prefLabel``, with its acronym where it has one:
+    «Buudir» → «Barne-, ungdoms- og familiedirektoratet (Bufdir)».
+    """
+    out: dict[str, str] = {}
+    for org, wrong in sorted(graph.subject_objects(SKOS.hiddenLabel)):
+        labels = sorted(graph.objects(org, SKOS.prefLabel), key=lambda v: (getattr(v, "language", "") != "nb", v))
+        name = str(labels[0]) if labels else str(org).rsplit("/", 1)[-1]
+        acronym = graph.value(org, TG.acronym)
+        out[str(wrong)] = f"{name} ({acronym})" if acronym else name
+    return out

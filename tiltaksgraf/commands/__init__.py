@@ -1,6 +1,6 @@
 """Sub-commands of the ``tiltaksgraf`` CLI: one module per verb, each with ``register(subparsers)``."""
 
-from tiltaksgraf.commands import build, query, validate
+from tiltaksgraf.commands import build, quality, query, validate
 
 #: The registered sub-command modules, in the order `tiltaksgraf --help` lists them.
-COMMANDS = (build, query, validate)
+COMMANDS = (build, query, validate, quality)
