@@ -19,6 +19,7 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)  ## Build the graph of the embedded report into build/ and print a summary
 	$(BIN)/tiltaksgraf build
+	$(BIN)/tiltaksgraf validate
 	$(BIN)/tiltaksgraf query measures --format table --limit 10
 	$(BIN)/tiltaksgraf network ministries --metrics
 	$(BIN)/tiltaksgraf viz bipartite -o build/bipartite.html

@@ -1,11 +1,13 @@
 """Benchmarks, run by hand (`make bench`); the README reports the figures. Not part of the test suite.
 
 python bench/run.py            every benchmark
-python bench/run.py build      one of them
+python bench/run.py build      one of them (build, validate, validate-scale, networks, browser)
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import statistics
 import sys
 import tempfile
@@ -14,6 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from rdflib import Graph, URIRef
 
 from tiltaksgraf.cli import main
 
@@ -28,7 +32,7 @@ def median_seconds(fn: Callable[[], object], runs: int = 5) -> tuple[float, list
 
 
 def bench_build() -> str:
-    """`tiltaksgraf build` on the embedded report: parse, assemble, check, write."""
+    """`tiltaksgraf build` on the embedded report: parse, assemble, validate, write."""
     with tempfile.TemporaryDirectory() as tmp:
         med, times = median_seconds(lambda: main(["build", "-o", tmp, "-q"]))
     spread = f"min {min(times):.2f}, max {max(times):.2f}"
@@ -100,7 +104,78 @@ def bench_browser() -> str:
     return "\n".join(lines)
 
 
-BENCHMARKS: dict[str, Callable[[], str]] = {"build": bench_build, "networks": bench_networks, "browser": bench_browser}
+def _spread(times: list[float]) -> str:
+    return f"min {min(times):.2f}, max {max(times):.2f}"
+
+
+def bench_validate() -> str:
+    """`tiltaksgraf validate` on the report's graph (parse build/graph.ttl, shapes, SPARQL checks, print)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        main(["build", "-o", tmp, "-q"])
+        graph = str(Path(tmp) / "graph.ttl")
+        lines = []
+        for engine in ("turbo", "pyshacl"):
+            with contextlib.redirect_stdout(io.StringIO()):
+                med, times = median_seconds(lambda e=engine: main(["validate", graph, "--engine", e]))
+            lines.append(
+                f"validate --engine {engine} (report graph): median {med:.2f} s over {len(times)} runs "
+                f"({_spread(times)})"
+            )
+    return "\n".join(lines)
+
+
+def replicated(graph: Graph, copies: int) -> Graph:
+    """The instance data of ``graph`` ``copies`` times under distinct IRIs (ontology and schemes once)."""
+    from graph.vocab import ID
+
+    base = str(ID)
+    out = Graph()
+    for s, p, o in graph:
+        if not (str(s).startswith(base) or str(o).startswith(base)):
+            out.add((s, p, o))
+    for i in range(copies):
+
+        def move(t, i=i):
+            return (
+                URIRef(f"{base}c{i}/{str(t)[len(base) :]}") if isinstance(t, URIRef) and str(t).startswith(base) else t
+            )
+
+        for s, p, o in graph:
+            if str(s).startswith(base) or str(o).startswith(base):
+                out.add((move(s), p, move(o)))
+    return out
+
+
+def bench_validate_scale() -> str:
+    """validate_graph (shapes and checks, no parsing) on the report's graph and on 8 copies (~100k triples)."""
+    from graph.build import build_graph
+    from graph.validation import load_checks, load_shapes, run_check, run_shapes
+    from tiltaksgraf.paths import DEFAULT_SOURCE
+
+    one = build_graph([DEFAULT_SOURCE]).graph
+    shapes, checks = load_shapes(), load_checks()
+    lines = []
+    for label, graph, runs in (("report graph", one, 5), ("8 copies", replicated(one, 8), 3)):
+        for engine in ("turbo", "pyshacl"):
+            med, times = median_seconds(lambda g=graph, e=engine: run_shapes(g, shapes, e), runs=runs)
+            lines.append(
+                f"shapes with {engine} ({label}, {len(graph)} triples): median {med:.2f} s over {runs} runs "
+                f"({_spread(times)})"
+            )
+        med, times = median_seconds(lambda g=graph: [run_check(g, c) for c in checks], runs=runs)
+        lines.append(
+            f"SPARQL checks ({label}, {len(graph)} triples): median {med:.2f} s over {runs} runs ({_spread(times)})"
+        )
+    return "\n".join(lines)
+
+
+BENCHMARKS: dict[str, Callable[[], str]] = {
+    "build": bench_build,
+    "validate": bench_validate,
+    "validate-scale": bench_validate_scale,
+    "networks": bench_networks,
+    "browser": bench_browser,
+}
 
 
 if __name__ == "__main__":

@@ -12,14 +12,15 @@ from pathlib import Path
 from rdflib import Graph
 
 from graph.actors_rdf import Actors, add_actors, read_actors
-from graph.registry import load_registry
+from graph.registry import load_registry, misspellings
 from graph.report_rdf import add_report
 from graph.serialize import bind_prefixes, to_sorted_ntriples, to_turtle, write_atomic
 from loaders.actors import UnresolvedName
 from loaders.errors import SourceError
 from loaders.model import Finding, Report
+from loaders.quality import misspelt_name_findings
 from loaders.report import load_report
-from tiltaksgraf.paths import ONTOLOGY_DIR, ORGANISATIONS_FILE
+from tiltaksgraf.paths import ONTOLOGY_DIR, ORGANISATIONS_FILE, PROGRAMMES_FILE
 
 #: Findings that are disagreements between two parts of the source (listed apart in the summary).
 DISAGREEMENTS = ("responsibility-differs", "responsibility-missing-body-line", "title-differs")
@@ -81,6 +82,7 @@ def build_graph(
     sources: Sequence[Path],
     registry_path: Path = ORGANISATIONS_FILE,
     progress: Callable[[str], None] | None = None,
+    programmes_path: Path | None = PROGRAMMES_FILE,
 ) -> BuildResult:
     """Parse each source and assemble one graph with the ontology, schemes and registry."""
     say = progress or (lambda _msg: None)
@@ -90,18 +92,22 @@ def build_graph(
             graph.parse(path, format="turtle")
         except Exception as exc:
             raise SourceError(path, f"does not parse as Turtle: {exc}", hint="fix the ontology file") from exc
-    registry = load_registry(registry_path)
+    registry = load_registry(registry_path, programmes_path)
     graph += registry.graph
     graph += registry.programmes
+    names = misspellings(registry.graph)
     result = BuildResult(graph, [])
     for source in sources:
         say(f"reading {source}")
         report = load_report(source)
+        text = Path(source).read_text(encoding="utf-8")
+        if names:
+            report.findings += misspelt_name_findings(text, report.measures, names)
         result.reports.append(report)
         result.findings += report.findings
         result.findings += add_report(graph, report, registry)
         say("reading the actors: organisations, roles, mentions")
-        actors = read_actors(report, Path(source).read_text(encoding="utf-8"), registry)
+        actors = read_actors(report, text, registry)
         result.actors.append(actors)
         add_actors(graph, report, actors)
     return result

@@ -6,9 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import SKOS
 
-from graph.vocab import ORG, ORG_TYPE, PROGRAMME_KIND, TG
+from graph.vocab import ORG, ORG_TYPE, PROGRAMME_KIND, SKOS, TG
 from loaders.actors import ORGANISATION, PROGRAMME, Target
 from loaders.errors import SourceError
 from loaders.mentions import LabelIndex
@@ -149,4 +148,27 @@ def label_entries(graph: Graph, kind: str) -> list[tuple[str, Target]]:
     return entries
 
 
-__all__ = ["LABEL_PROPERTIES", "ORG_TYPES", "PROGRAMME_KINDS", "Registry", "label_entries", "load_registry"]
+def misspellings(graph: Graph) -> dict[str, str]:
+    """Known misspellings of organisation names (``skos:hiddenLabel``) → the name they stand for.
+
+    The name is the organisation's Bokmål ``skos:prefLabel``, with its acronym where it has one:
+    «Buudir» → «Barne-, ungdoms- og familiedirektoratet (Bufdir)».
+    """
+    out: dict[str, str] = {}
+    for org, wrong in sorted(graph.subject_objects(SKOS.hiddenLabel)):
+        labels = sorted(graph.objects(org, SKOS.prefLabel), key=lambda v: (getattr(v, "language", "") != "nb", v))
+        name = str(labels[0]) if labels else str(org).rsplit("/", 1)[-1]
+        acronym = graph.value(org, TG.acronym)
+        out[str(wrong)] = f"{name} ({acronym})" if acronym else name
+    return out
+
+
+__all__ = [
+    "LABEL_PROPERTIES",
+    "ORG_TYPES",
+    "PROGRAMME_KINDS",
+    "Registry",
+    "label_entries",
+    "load_registry",
+    "misspellings",
+]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from loaders.model import Finding, Footnote, Measure, Responsibility, Span
@@ -171,7 +172,9 @@ def status_findings(raw: list[RawMeasure], measures: list[Measure]) -> list[Find
 
 
 def footnote_findings(measures: list[Measure], footnotes: list[Footnote]) -> list[Finding]:
-    """Marks with no footnote text, footnote text with no mark, and one publication cited twice."""
+    """Marks with no footnote text, footnote text with no mark, one publication cited by several footnotes
+    (one finding per citing footnote, on the measure that carries its mark), and a repeated footnote whose
+    sentence is about something else than the publication (see :func:`_off_topic`)."""
     notes = {n.number: n for n in footnotes}
     out: list[Finding] = []
     marked: set[int] = set()
@@ -203,16 +206,107 @@ def footnote_findings(measures: list[Measure], footnotes: list[Footnote]) -> lis
     for note in sorted(footnotes, key=lambda n: n.number):
         if note.publication:
             by_key[note.publication.key].append(note)
+    marks = {mark.number: mark for m in measures for mark in m.footnote_marks}
     for key, group in sorted(by_key.items()):
-        if len(group) > 1:
-            numbers = " and ".join(str(n.number) for n in group)
+        if len(group) < 2:
+            continue
+        numbers = " and ".join(str(n.number) for n in group)
+        for note in group:
+            mark = marks.get(note.number)
+            where = f"footnote {note.number}" + (f" (measure {mark.measure})" if mark else "")
             out.append(
                 Finding(
                     "publication-cited-twice",
-                    None,
-                    Span(group[0].line, group[-1].line),
-                    group[-1].text,
-                    f"footnotes {numbers} cite the same publication ({key})",
+                    mark.measure if mark else None,
+                    Span(note.line, note.line),
+                    note.text,
+                    f"footnotes {numbers} cite the same publication ({key}); this is {where}",
                 )
             )
+            mismatch = _off_topic(note, mark.evidence.quote) if mark and note.publication else None
+            if mark and mismatch:
+                others = ", ".join(str(n.number) for n in group if n is not note)
+                out.append(
+                    Finding(
+                        "repeated-footnote-off-topic",
+                        mark.measure,
+                        mark.evidence.span,
+                        mark.evidence.quote,
+                        f"footnote {note.number} repeats the text of footnote {others}, but the sentence it "
+                        f"supports is about something else: {mismatch}",
+                    )
+                )
     return out
+
+
+#: Words too common to tell what a sentence is about.
+_STOPWORDS = frozenset(
+    [
+        "og",
+        "i",
+        "på",
+        "til",
+        "av",
+        "for",
+        "med",
+        "om",
+        "som",
+        "er",
+        "var",
+        "ble",
+        "det",
+        "den",
+        "de",
+        "en",
+        "et",
+        "ett",
+        "fra",
+        "har",
+        "hadde",
+        "kan",
+        "skal",
+        "vil",
+        "ved",
+        "etter",
+        "mot",
+        "under",
+        "over",
+        "mellom",
+        "sin",
+        "sitt",
+        "sine",
+        "seg",
+        "også",
+        "ikke",
+        "eller",
+        "men",
+        "at",
+        "så",
+        "nå",
+        "samt",
+    ]
+)
+
+
+def _content_stems(text: str) -> set[str]:
+    """Lower-case word stems (first five letters) of the words that carry content."""
+    words = re.findall(r"[a-zæøåA-ZÆØÅ]{4,}", text.lower())
+    return {w[:5] for w in words if w not in _STOPWORDS}
+
+
+def _off_topic(note: Footnote, sentence: str) -> str | None:
+    """Why a sentence does not fit the publication its footnote cites, or None if nothing says so.
+
+    Two signs, each enough: the sentence names years and none of them is the publication's year; or the
+    sentence has content words and shares none with the publication's title and subtitle.
+    """
+    pub = note.publication
+    assert pub is not None
+    years = sorted({int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", sentence)})
+    if years and pub.year and pub.year not in years:
+        named = ", ".join(map(str, years))
+        return f"it names {named}, while the publication «{pub.title}» is from {pub.year}"
+    words = _content_stems(sentence)
+    if len(words) >= 3 and not words & _content_stems(f"{pub.title} {pub.subtitle or ''}"):
+        return f"it shares no word with the publication's title «{pub.title}»"
+    return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from loaders import checks
+from loaders import checks, quality
 from loaders.blocks import split_blocks
 from loaders.citations import parse_citation
 from loaders.continuation_rules import commitments, read_continuation
@@ -93,6 +93,7 @@ def parse_report(text: str, path: str | Path = "<text>") -> Report:
         *checks.status_findings(raw_measures, measures),
         *checks.footnote_findings(measures, footnotes),
         *successor_findings(successor, blocks, measure_of),
+        *quality.prose_findings(blocks, measures, footnotes, date),
     ]
     return report
 

@@ -17,6 +17,8 @@ from tiltaksgraf.paths import DEFAULT_SOURCE
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI = FIXTURES / "mini-report.md"
+#: The fixture world's registry: ministries, the government, the police and NOVA (no programmes).
+MINI_REGISTRY = FIXTURES / "mini-organisations.ttl"
 
 
 @pytest.fixture(scope="session")
@@ -55,6 +57,12 @@ def roles(report: Report, parts: dict[int, list[TextPart]], registry: Registry) 
 def built() -> BuildResult:
     """The graph of the real report."""
     return build_graph([DEFAULT_SOURCE])
+
+
+@pytest.fixture(scope="session")
+def mini_world() -> BuildResult:
+    """The graph of the fixture world, with its own small registry (no programmes)."""
+    return build_graph([MINI], registry_path=MINI_REGISTRY, programmes_path=None)
 
 
 @pytest.fixture(scope="session")

@@ -25,6 +25,8 @@ examples:
   tiltaksgraf queries                        list the named queries
   tiltaksgraf query measures --format csv    every measure with its status and continuation
   tiltaksgraf query responsibility --format md
+  tiltaksgraf validate                       check build/graph.ttl against the shapes (exit 1 on violations)
+  tiltaksgraf quality                        what is inconsistent or wrong in the report itself
 
 Run `tiltaksgraf COMMAND --help` for a command's options and examples.
 exit codes: 0 ok · 1 violations in the graph · 2 bad input or usage

@@ -165,7 +165,8 @@ def test_the_fixture_world(mini):
     assert kinds == [
         ("footnote-mark-without-text", "3"),
         ("misspelt-plan-name", "3"),
-        ("publication-cited-twice", None),
+        ("publication-cited-twice", "1"),
+        ("publication-cited-twice", "2a"),
         ("responsibility-differs", "1"),
         ("responsibility-differs", "5"),
         ("responsibility-missing-body-line", "4"),

@@ -8,9 +8,14 @@ import time
 from pathlib import Path
 
 from graph.build import build_graph, write_outputs
-from graph.checks import run_checks
-from tiltaksgraf.commands.common import add_command, say
+from graph.validation import ValidationError, validate_graph
+from graph.validation_format import format_text
+from tiltaksgraf.commands.common import CommandError, add_command, say
 from tiltaksgraf.paths import BUILD_DIR, DEFAULT_SOURCE
+
+#: How many violations (build refused) and warnings (build written) the build lists on stderr.
+VIOLATIONS_SHOWN = 20
+WARNINGS_SHOWN = 5
 
 EXAMPLES = """\
   tiltaksgraf build                                  the embedded report → build/graph.ttl
@@ -24,10 +29,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         sub,
         "build",
         "build the graph from report files",
-        "Parse final reports into the knowledge graph, check it, and write build/graph.ttl (Turtle) and "
-        "build/graph.nt (sorted N-Triples). Two builds of the same input are byte-identical. Nothing is "
-        "written when a source is unusable (exit 2) or the graph fails a check (exit 1); a previous build "
-        "stays as it was.",
+        "Parse final reports into the knowledge graph, validate it (the SHACL shapes and SPARQL checks of "
+        "`tiltaksgraf validate`), and write build/graph.ttl (Turtle) and build/graph.nt (sorted N-Triples). "
+        "Two builds of the same input are byte-identical. Nothing is written when a source is unusable "
+        "(exit 2) or the graph has violations (exit 1); a previous build stays as it was. Warnings are "
+        "counted, the first few listed, and the graph is written.",
         EXAMPLES,
     )
     p.add_argument(
@@ -48,13 +54,17 @@ def run(args: argparse.Namespace) -> int:
     sources = args.sources or [DEFAULT_SOURCE]
     result = build_graph(sources, progress=None if args.quiet else say)
     if not args.quiet:
-        say("checking the graph")
-    failed = [c for c in run_checks(result.graph) if not c.passed]
-    if failed:
-        for check in failed:
-            say(f"violation: {check.query.title}: " + "; ".join(", ".join(r) for r in check.table.rows[:10]))
-        say(f"nothing written: the graph fails {len(failed)} check(s); {args.out} is unchanged")
+        say("validating the graph")
+    try:
+        validation = validate_graph(result.graph)
+    except ValidationError as exc:
+        raise CommandError(str(exc)) from exc
+    if not validation.conforms:
+        say(format_text(validation, limit=VIOLATIONS_SHOWN, issues=validation.violations).rstrip())
+        say(f"nothing written: the graph has {len(validation.violations)} violation(s); {args.out} is unchanged")
         return 1
+    if validation.warnings and not args.quiet:
+        say(format_text(validation, limit=WARNINGS_SHOWN, issues=validation.warnings).rstrip())
     written = write_outputs(result, args.out)
     summary = result.summary()
     if args.summary_json:
@@ -63,7 +73,10 @@ def run(args: argparse.Namespace) -> int:
         write_atomic(args.summary_json, json.dumps(summary, ensure_ascii=False, indent=2).encode("utf-8"))
     elapsed = time.perf_counter() - started
     if args.quiet:
-        print(f"{written['turtle']}: {summary['triples']} triples, {summary['measures']} measures ({elapsed:.1f} s)")
+        print(
+            f"{written['turtle']}: {summary['triples']} triples, {summary['measures']} measures, "
+            f"{len(validation.warnings)} warning(s) ({elapsed:.1f} s)"
+        )
         return 0
     print(format_summary(summary, result.disagreements(), result.findings, result.unresolved))
     print(f"written: {written['turtle']} and {written['ntriples']} in {elapsed:.1f} s")

@@ -1,0 +1,316 @@
+"""Validate a graph: the SHACL shapes (``ontology/shapes.ttl``) and the SPARQL checks (``queries/checks/``).
+
+``validate_graph(graph)`` returns a :class:`ValidationResult`: every problem as an :class:`Issue` (severity,
+focus node with a readable name and group, path, message in nb and en, value) and the standard SHACL
+validation report graph, with the rows of the SPARQL checks added as results of their own. A graph
+conforms when it has no violations; warnings are doubtful facts that are kept.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.collection import Collection
+from rdflib.term import Node
+
+from graph.describe import caption, describe
+from graph.queries import NamedQuery, named_queries
+from graph.serialize import bind_prefixes
+from graph.vocab import RDF, SH
+from tiltaksgraf.paths import ONTOLOGY_DIR, QUERIES_DIR
+
+SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
+CHECKS_DIR = QUERIES_DIR / "checks"
+SHAPES_NS = "https://w3id.org/tiltaksgraf/shapes#"
+#: The SHACL engines: pySHACL is the reference; pyshacl-turbo gives the same report (tests/graph/test_engines.py).
+ENGINES = ("turbo", "pyshacl")
+SEVERITIES = ("Violation", "Warning", "Info")
+
+
+class ValidationError(Exception):
+    """The shapes or a check cannot be used (a broken shapes file, a check without a ``focus`` column)."""
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One validation result, ready to print: what is wrong where, in words an analyst can act on."""
+
+    severity: str  # "Violation", "Warning" or "Info"
+    focus: Node
+    group: str  # what the report groups it under: "measure 17", "organisation JD", "publications"
+    node: str  # the focus node in words: "measure 17, status assessment"
+    path: str  # the property, compacted ("tg:hasStatusAssessment"), "" for the node itself
+    message: dict[str, str]  # {"nb": …, "en": …}
+    value: str  # the offending value, "" if none
+    shape: str  # "tgsh:Measure-status", or "check:duplicate-number-violation"
+    constraint: str  # "MinCount", "Class", … or "SPARQL check"
+
+    def text(self, lang: str = "en") -> str:
+        return self.message.get(lang) or next(iter(self.message.values()), self.constraint)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "severity": self.severity,
+            "group": self.group,
+            "node": self.node,
+            "focus": str(self.focus),
+            "path": self.path,
+            "value": self.value,
+            "message": dict(self.message),
+            "shape": self.shape,
+            "constraint": self.constraint,
+        }
+
+
+@dataclass
+class ValidationResult:
+    """Every issue, the standard report graph, and how it was obtained."""
+
+    issues: list[Issue]
+    report: Graph
+    engine: str
+    triples: int
+    seconds: float = 0.0
+    checks: list[str] = field(default_factory=list)
+    #: group → the group with its measure's title or its organisation's full name
+    captions: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def conforms(self) -> bool:
+        return not self.violations
+
+    @property
+    def violations(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == "Violation"]
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == "Warning"]
+
+    def by_group(self, issues: Iterable[Issue] | None = None) -> dict[str, list[Issue]]:
+        """Issues by group: measures in number order, then organisations, then the rest; violations first."""
+        groups: dict[str, list[Issue]] = {}
+        for issue in sorted(self.issues if issues is None else issues, key=_issue_order):
+            groups.setdefault(issue.group, []).append(issue)
+        return groups
+
+
+def _issue_order(issue: Issue) -> tuple:
+    return (_group_order(issue.group), SEVERITIES.index(issue.severity), issue.node, issue.path, issue.value)
+
+
+def _group_order(group: str) -> tuple:
+    kind, _, name = group.partition(" ")
+    rank = {"measure": 0, "organisation": 1}.get(kind, 2)
+    m = re.match(r"(\d+)([a-z]?)$", name)
+    return (rank, int(m.group(1)) if m else 0, m.group(2) if m else name.lower(), group)
+
+
+# --- the shapes --------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4)
+def _shapes(path: Path, mtime: float) -> Graph:
+    try:
+        return Graph().parse(path, format="turtle")
+    except FileNotFoundError as exc:
+        raise ValidationError(f"no shapes file at {path}") from exc
+    except Exception as exc:  # rdflib raises several parser exception types
+        raise ValidationError(f"{path} does not parse as Turtle: {str(exc).splitlines()[0]}") from exc
+
+
+def load_shapes(path: Path = SHAPES_FILE) -> Graph:
+    """The shapes graph (parsed once per process and file version)."""
+    return _shapes(path, path.stat().st_mtime if path.exists() else 0.0)
+
+
+def run_shapes(graph: Graph, shapes: Graph, engine: str = "turbo") -> tuple[Graph, str]:
+    """The standard ``sh:ValidationReport`` of ``graph`` against ``shapes``, and the engine that made it.
+
+    ``turbo`` (pyshacl-turbo, a Rust engine) falls back to ``pyshacl`` where it is not installed; both give
+    the same report on the report's graph and on every test case (tests/graph/test_engines.py).
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"unknown SHACL engine {engine!r} (one of {', '.join(ENGINES)})")
+    module = None
+    if engine == "turbo":
+        try:
+            import pyshacl_turbo as module
+        except ImportError:  # no wheel for this platform: the reference engine gives the same report
+            engine = "pyshacl"
+    if module is None:
+        import pyshacl as module
+    _, report, _ = module.validate(graph, shacl_graph=shapes, inference="none", allow_warnings=True, advanced=False)
+    return report, engine
+
+
+# --- the SPARQL checks -------------------------------------------------------------------------
+
+_CHECK_FIELD = re.compile(r"^#\s*(message-nb|message-en|path):\s*(.*)$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Check:
+    """A ``*-violation.rq`` query: each row is a violation at ``?focus`` (with ``?value``, if bound)."""
+
+    query: NamedQuery
+    message: dict[str, str]
+    path: str
+
+    @property
+    def iri(self) -> URIRef:
+        return URIRef(f"{SHAPES_NS}check-{self.query.name}")
+
+
+def load_checks(folder: Path = CHECKS_DIR) -> list[Check]:
+    """Every ``*-violation.rq`` in ``folder``, in name order, with its messages from the header."""
+    checks = []
+    for name, query in named_queries(folder).items():
+        if not name.endswith("-violation"):
+            continue
+        fields = dict(_CHECK_FIELD.findall(query.text))
+        if "focus" not in query.columns:
+            raise ValidationError(f"{query.path}: a check must select ?focus (the node the violation is about)")
+        message = {lang: fields.get(f"message-{lang}", query.title) for lang in ("nb", "en")}
+        checks.append(Check(query, message, fields.get("path", "")))
+    return checks
+
+
+def run_check(graph: Graph, check: Check) -> list[tuple[Node, Node | None]]:
+    """The (focus, value) rows of one check on ``graph``."""
+    rows = graph.query(check.query.text)
+    out = []
+    for row in rows:
+        values = row.asdict()  # type: ignore[union-attr]
+        out.append((values["focus"], values.get("value")))
+    return out
+
+
+# --- together ----------------------------------------------------------------------------------
+
+
+def validate_graph(
+    graph: Graph,
+    shapes: Graph | None = None,
+    checks: list[Check] | None = None,
+    engine: str = "turbo",
+) -> ValidationResult:
+    """Validate ``graph`` against the shapes and run the SPARQL checks; nothing is printed."""
+    started = time.perf_counter()
+    shapes = load_shapes() if shapes is None else shapes
+    checks = load_checks() if checks is None else checks
+    report, engine = run_shapes(graph, shapes, engine)
+    report = bind_prefixes(report)
+    report_node = next(report.subjects(RDF.type, SH.ValidationReport))
+    for check in checks:
+        for focus, value in run_check(graph, check):
+            result = BNode()
+            report.add((report_node, SH.result, result))
+            report.add((result, RDF.type, SH.ValidationResult))
+            report.add((result, SH.focusNode, focus))
+            report.add((result, SH.resultSeverity, SH.Violation))
+            report.add((result, SH.sourceShape, check.iri))
+            report.add((result, SH.sourceConstraintComponent, SH.SPARQLConstraintComponent))
+            if value is not None:
+                report.add((result, SH.value, value))
+            if check.path:
+                report.add((result, SH.resultPath, _expand(report, check.path)))
+            for lang, text in check.message.items():
+                report.add((result, SH.resultMessage, Literal(text, lang=lang)))
+    issues, captions = [], {}
+    for r in report.objects(report_node, SH.result):
+        issue, owner = _issue(graph, report, r)
+        issues.append(issue)
+        if owner is not None and issue.group not in captions:
+            captions[issue.group] = caption(graph, owner) or issue.group
+    conforms = not any(i.severity == "Violation" for i in issues)
+    report.set((report_node, SH.conforms, Literal(conforms)))
+    return ValidationResult(
+        issues=sorted(issues, key=_issue_order),
+        report=report,
+        engine=engine,
+        triples=len(graph),
+        seconds=time.perf_counter() - started,
+        checks=[c.query.name for c in checks],
+        captions=captions,
+    )
+
+
+def _expand(graph: Graph, curie: str) -> URIRef:
+    return graph.namespace_manager.expand_curie(curie)
+
+
+def _issue(graph: Graph, report: Graph, result: Node) -> tuple[Issue, Node | None]:
+    focus = report.value(result, SH.focusNode)
+    severity = str(report.value(result, SH.resultSeverity) or SH.Violation).rsplit("#", 1)[-1]
+    messages: dict[str, str] = {}
+    for m in report.objects(result, SH.resultMessage):
+        messages.setdefault(getattr(m, "language", None) or "en", str(m))
+    path = report.value(result, SH.resultPath)
+    value = report.value(result, SH.value)
+    shape = report.value(result, SH.sourceShape)
+    component = str(report.value(result, SH.sourceConstraintComponent) or "")
+    where = describe(graph, focus)
+    issue = Issue(
+        severity=severity,
+        focus=focus,
+        group=where.group,
+        node=where.name,
+        path=render_path(report, path) if path is not None else "",
+        message=messages,
+        value=_value(graph, report, value) if value is not None else "",
+        shape=_term(report, shape).replace("tgsh:check-", "check:") if shape is not None else "",
+        constraint=(
+            "SPARQL check"
+            if component.endswith("SPARQLConstraintComponent")
+            else component.rsplit("#", 1)[-1].removesuffix("ConstraintComponent")
+        ),
+    )
+    return issue, where.owner
+
+
+def render_path(graph: Graph, path: Node) -> str:
+    """A SHACL property path in SPARQL notation: ``tg:a/tg:b``, ``^prov:agent``, ``(a|b)``, ``a*``."""
+    if isinstance(path, URIRef):
+        return _term(graph, path)
+    if (path, RDF.first, None) in graph:
+        return "/".join(render_path(graph, p) for p in Collection(graph, path))
+    for prop, fmt in ((SH.inversePath, "^{}"), (SH.zeroOrMorePath, "{}*"), (SH.oneOrMorePath, "{}+")):
+        inner = graph.value(path, prop)
+        if inner is not None:
+            return fmt.format(render_path(graph, inner))
+    inner = graph.value(path, SH.zeroOrOnePath)
+    if inner is not None:
+        return f"{render_path(graph, inner)}?"
+    alternatives = graph.value(path, SH.alternativePath)
+    if alternatives is not None:
+        return "(" + "|".join(render_path(graph, p) for p in Collection(graph, alternatives)) + ")"
+    return str(path)
+
+
+def _value(graph: Graph, report: Graph, value: Node) -> str:
+    """A value in words where it is a resource of the graph («measure 41»), else as written."""
+    if isinstance(value, URIRef):
+        named = describe(graph, value)
+        if named.group != "other resources":
+            return named.name
+    return _term(report, value)
+
+
+def _term(graph: Graph, term: Node) -> str:
+    if isinstance(term, Literal):
+        return str(term)
+    if isinstance(term, URIRef):
+        if str(term).startswith(SHAPES_NS):
+            return "tgsh:" + str(term)[len(SHAPES_NS) :]
+        try:
+            return graph.namespace_manager.normalizeUri(term).strip("<>")
+        except Exception:  # an IRI that no prefix covers
+            return str(term)
+    return str(term)

@@ -1,0 +1,163 @@
+"""validate_graph: the report's graph conforms; a broken graph gets issues that name node, property and problem."""
+
+from __future__ import annotations
+
+import json
+import warnings
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+
+from graph import iris
+from graph.validation import ValidationError, load_checks, load_shapes, validate_graph
+from graph.validation_format import format_json, format_report, format_text, headline
+from graph.vocab import PROV, RDF, SH, TG
+
+M17 = iris.measure("frihet-fra-vold", "17")
+
+
+@pytest.fixture(scope="module")
+def real(built):
+    return validate_graph(built.graph)
+
+
+def copy(graph: Graph) -> Graph:
+    g = Graph()
+    g += graph
+    return g
+
+
+#: Organisations of the registry that no role points to: parents the report never names itself
+#: (Helse Nord RHF), or names only inside a longer name («Telemark fengsel, avdeling Skien»).
+UNNAMED = (
+    "Finnmarkssykehuset HF",
+    "Helse Nord RHF",
+    "Helse Sør-Øst RHF",
+    "NMBU",
+    "Norges Røde Kors",
+    "NTNU",
+    "Romerike fengsel",
+    "RVTS Sør",
+    "RVTS Vest",
+    "St. Olavs hospital HF",
+    "Telemark fengsel",
+)
+
+
+def test_the_graph_of_the_report_conforms_with_its_known_warnings(real):
+    assert real.conforms and real.violations == []
+    assert [(i.severity, i.group, i.path, i.value, i.shape) for i in real.warnings] == [
+        (
+            "Warning",
+            "measure 71",
+            "tg:hasStatusAssessment/tg:statusValue",
+            "status:undetermined",
+            "tgsh:Activity-statusDecided",
+        ),
+        *[("Warning", f"organisation {name}", "^prov:agent", "", "tgsh:Organisation-mentioned") for name in UNNAMED],
+    ]
+    assert real.captions["measure 71"].startswith("measure 71 «Styrke samarbeidet mellom norske myndigheter")
+    assert real.checks == [c.query.name for c in load_checks()]
+    assert (None, SH.conforms, Literal(True)) in real.report
+
+
+@pytest.fixture(scope="module")
+def broken(built):
+    g = copy(built.graph)
+    g.remove((M17, TG.hasStatusAssessment, None))
+    g.remove((iris.measure("frihet-fra-vold", "40"), PROV.qualifiedAssociation, None))
+    g.remove((iris.measure("frihet-fra-vold", "42"), TG.number, Literal("42")))
+    g.add((iris.measure("frihet-fra-vold", "42"), TG.number, Literal("39")))
+    return validate_graph(g)
+
+
+def test_a_broken_graph_names_node_property_and_problem(broken):
+    assert not broken.conforms
+    found = {(i.group, i.node, i.path, i.shape) for i in broken.violations}
+    assert ("measure 17", "measure 17", "tg:hasStatusAssessment", "tgsh:Measure-status") in found
+    assert (
+        "measure 17",
+        "measure 17, unlinked status",
+        "^tg:hasStatusAssessment",
+        "tgsh:StatusAssessment-activity",
+    ) in found
+    assert ("measure 40", "measure 40", "prov:qualifiedAssociation", "tgsh:Measure-overviewMinistry") in found
+    roles = {i.node for i in broken.violations if i.shape == "tgsh:Association-activity"}
+    assert "measure 40, unlinked responsibility/overview/jd" in roles
+    duplicate = {(i.node, i.path, i.value, i.focus) for i in broken.violations if i.shape.startswith("check:")}
+    assert duplicate == {
+        ("measure 39", "tg:number", "measure 39", iris.measure("frihet-fra-vold", "42")),
+        ("measure 39", "tg:number", "measure 39", iris.measure("frihet-fra-vold", "39")),
+    }  # measure 42 now calls itself 39: both are listed, each with the other as value
+    status = next(i for i in broken.violations if i.shape == "tgsh:Measure-status")
+    assert status.message == {
+        "nb": "Tiltaket må ha nøyaktig én gjeldende statusvurdering.",
+        "en": "A measure must have exactly one current status assessment.",
+    }
+    assert status.constraint == "MinCount"
+
+
+def test_the_text_report_groups_by_measure_with_titles(broken):
+    text = format_text(broken, lang="nb")
+    assert text.startswith(headline(broken))
+    assert "does NOT conform" in text.splitlines()[0]
+    block = text.split("\nmeasure 17 «Utarbeide et nasjonalt forebyggingsprogram")[1].split("\n\n")[0]
+    assert "violation measure 17 · tg:hasStatusAssessment" in " ".join(block.split())
+    assert "Tiltaket må ha nøyaktig én gjeldende statusvurdering." in block
+    groups = [line for line in text.splitlines() if line.startswith(("measure", "organisation"))]
+    assert groups.index(next(g for g in groups if g.startswith("measure 17 "))) < groups.index(
+        next(g for g in groups if g.startswith("measure 40 "))
+    )  # measures in number order, not text order
+    assert groups[-1].startswith("organisation Telemark fengsel")
+
+
+def test_the_text_report_can_list_only_the_first_few(broken):
+    text = format_text(broken, limit=2, issues=broken.violations)
+    assert text.count("\n  violation") == 2
+    assert f"and {len(broken.violations) - 2} more" in text
+
+
+def test_json_and_the_standard_report(broken):
+    doc = json.loads(format_json(broken))
+    assert doc["conforms"] is False and doc["violations"] == len(broken.violations)
+    first = doc["issues"][0]
+    assert set(first) >= {"severity", "group", "node", "focus", "path", "value", "message", "shape", "caption"}
+    report = Graph().parse(data=format_report(broken, "turtle"), format="turtle")
+    node = next(report.subjects(RDF.type, SH.ValidationReport))
+    assert report.value(node, SH.conforms) == Literal(False)
+    assert len(list(report.objects(node, SH.result))) == len(broken.issues)
+    checks = set(report.subjects(SH.sourceConstraintComponent, SH.SPARQLConstraintComponent))
+    assert len(checks) == 2  # the two rows of the duplicate-number check
+    assert {report.value(c, SH.sourceShape) for c in checks} == {
+        URIRef("https://w3id.org/tiltaksgraf/shapes#check-duplicate-number-violation")
+    }
+    with warnings.catch_warnings():  # rdflib's JSON-LD parser uses its own deprecated ConjunctiveGraph
+        warnings.simplefilter("ignore", DeprecationWarning)
+        jsonld = Graph().parse(data=format_report(broken, "jsonld"), format="json-ld")
+    assert len(jsonld) == len(report)
+
+
+def test_a_broken_shapes_file_is_a_clear_error(tmp_path, built):
+    bad = tmp_path / "shapes.ttl"
+    bad.write_text("@prefix sh: <http://www.w3.org/ns/shacl#> .\n<a> sh:property", encoding="utf-8")
+    with pytest.raises(ValidationError, match="does not parse as Turtle"):
+        load_shapes(bad)
+    with pytest.raises(ValidationError, match="no shapes file"):
+        load_shapes(tmp_path / "nope.ttl")
+
+
+def test_a_check_must_select_its_focus_node(tmp_path):
+    (tmp_path / "x-violation.rq").write_text("# title: x\nSELECT ?measure WHERE { ?measure ?p ?o }\n")
+    with pytest.raises(ValidationError, match="must select \\?focus"):
+        load_checks(tmp_path)
+
+
+def test_the_pyshacl_engine_gives_the_same_issues(built, real):
+    reference = validate_graph(built.graph, engine="pyshacl")
+    assert reference.engine == "pyshacl" and real.engine == "turbo"
+    assert [i.as_dict() for i in reference.issues] == [i.as_dict() for i in real.issues]
+
+
+def test_an_unknown_engine_is_refused(built):
+    with pytest.raises(ValueError, match="unknown SHACL engine"):
+        validate_graph(Graph(), engine="fast")
