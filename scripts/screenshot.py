@@ -8,34 +8,30 @@ Used for the README's picture and by `bench/run.py browser`. Needs Chromium (scr
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from viz.chromium import CHROMIUM_ARGS, find_chromium
 
 
 def settle(html: Path, png: Path | None = None, width: int = 1200, height: int = 760) -> float:
     """Seconds from opening ``html`` to its layout standing still; writes a screenshot to ``png`` if given."""
     from playwright.sync_api import sync_playwright
 
-    chromium = os.environ.get("TILTAKSGRAF_CHROMIUM") or shutil.which("chromium")
+    chromium = find_chromium()
     if not chromium:
         raise SystemExit("no Chromium: run `bash scripts/ensure-chromium.sh`")
     with sync_playwright() as pw, tempfile.TemporaryDirectory() as profile:
         context = pw.chromium.launch_persistent_context(
-            profile, executable_path=chromium, headless=True, args=ARGS, viewport={"width": width, "height": height}
+            profile,
+            executable_path=chromium,
+            headless=True,
+            args=CHROMIUM_ARGS,
+            viewport={"width": width, "height": height},
         )
         page = context.new_page()
         page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())

@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-#: Flags for a quiet, sandbox-free (we may run as root) headless Chromium that fetches nothing by itself.
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from viz.chromium import CHROMIUM_ARGS, find_chromium
 
 
 def chromium_path() -> str:
     """The Chromium to drive: $TILTAKSGRAF_CHROMIUM, else `chromium` on the PATH; fail (never skip) without one."""
-    path = os.environ.get("TILTAKSGRAF_CHROMIUM") or shutil.which("chromium")
+    path = find_chromium()
     if not path:
         pytest.fail(
             "Chromium is not installed, so the HTML cannot be tested in a browser: run "
