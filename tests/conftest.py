@@ -38,3 +38,27 @@ def graph_file(built: BuildResult, tmp_path_factory: pytest.TempPathFactory) -> 
     """The real report's graph written to a temporary build folder."""
     out = tmp_path_factory.mktemp("build")
     return write_outputs(built, out)["turtle"]
+
+
+# --- query sources (issue 5) ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def store(built: BuildResult):
+    """The real report's graph in the embedded store (Oxigraph in memory)."""
+    from graph.store import store_from_graph
+
+    return store_from_graph(built.graph)
+
+
+@pytest.fixture(scope="session")
+def actors_store(built: BuildResult):
+    """The real graph plus ``fixtures/actors-sample.ttl``: organisations in roles other than responsible."""
+    from rdflib import Graph
+
+    from graph.store import store_from_graph
+
+    graph = Graph()
+    graph += built.graph
+    graph.parse(FIXTURES / "actors-sample.ttl", format="turtle")
+    return store_from_graph(graph)
