@@ -43,6 +43,31 @@ def sparql_term(term: Identifier) -> str:
     raise QueryError(f"cannot bind {term!r} as a query parameter")
 
 
+def _tokens(text: str):
+    """(kind, start, end) of each comment, string, IRI and brace, skipping what is inside the others."""
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c == "#":
+            end = text.find("\n", i)
+            end = len(text) if end < 0 else end
+            yield "comment", i, end
+            i = end
+        elif c in "\"'":
+            m = _LONG_STRING.match(text, i) or _STRING.match(text, i)
+            if not m:
+                raise QueryError("the query has a string that is never closed")
+            yield "string", i, m.end()
+            i = m.end()
+        elif c == "<" and (m := _IRIREF.match(text, i)):
+            yield "iri", i, m.end()
+            i = m.end()
+        else:
+            if c == "{":
+                yield "brace", i, i + 1
+            i += 1
+
+
 def where_start(text: str) -> int:
     """The index just after the ``{`` that opens the query's outermost group (its WHERE clause).
 
@@ -52,27 +77,26 @@ def where_start(text: str) -> int:
     >>> text[:where_start(text)]
     'PREFIX x: <http://a/b#> SELECT * # {comment\\nWHERE {'
     """
-    i = 0
-    while i < len(text):
-        c = text[i]
-        if c == "#":
-            end = text.find("\n", i)
-            i = len(text) if end < 0 else end + 1
-            continue
-        if c in "\"'":
-            m = _LONG_STRING.match(text, i) or _STRING.match(text, i)
-            if not m:
-                raise QueryError("the query has a string that is never closed")
-            i = m.end()
-            continue
-        if c == "<":
-            m = _IRIREF.match(text, i)
-            i = m.end() if m else i + 1
-            continue
-        if c == "{":
-            return i + 1
-        i += 1
+    for kind, _, end in _tokens(text):
+        if kind == "brace":
+            return end
     raise QueryError("the query has no WHERE { … } group to bind its parameters in")
+
+
+def without_comments(text: str) -> str:
+    """The query with its comments removed (line breaks kept, so error positions keep their lines).
+
+    Some clients guess a request's kind from its words, and a comment saying «as asked» is not an ASK.
+
+    >>> without_comments('# asks for <a#b>\\nSELECT ?s WHERE { ?s <http://a#b> "#" } # done')
+    '\\nSELECT ?s WHERE { ?s <http://a#b> "#" } '
+    """
+    out, last = [], 0
+    for kind, start, end in _tokens(text):
+        if kind == "comment":
+            out.append(text[last:start])
+            last = end
+    return "".join(out) + text[last:]
 
 
 def with_values(text: str, bindings: Mapping[str, Identifier]) -> str:

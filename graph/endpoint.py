@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import http.client
 import json
+import math
 import socket
 import urllib.error
 from collections.abc import Mapping
@@ -21,7 +22,7 @@ from rdflib.term import Identifier
 from SPARQLWrapper import JSON, POST, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
-from graph.binding import with_values
+from graph.binding import with_values, without_comments
 from graph.results import QueryError, Table, first_line
 
 #: Seconds to wait for an endpoint's answer unless told otherwise.
@@ -50,10 +51,10 @@ class Endpoint:
         client = SPARQLWrapper(self.url, agent=USER_AGENT)
         client.setMethod(POST)
         client.setReturnFormat(JSON)
-        client.setTimeout(self.timeout)
+        client.setTimeout(max(1, math.ceil(self.timeout)))  # SPARQLWrapper keeps whole seconds only
         if self.graph_iri:
             client.addDefaultGraph(self.graph_iri)
-        client.setQuery(with_values(text, bindings or {}))
+        client.setQuery(without_comments(with_values(text, bindings or {})))
         if client.queryType != "SELECT":
             raise QueryError("only SELECT queries give a table; use a SELECT query")
         try:
