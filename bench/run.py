@@ -2,6 +2,7 @@
 
 python bench/run.py            every benchmark
 python bench/run.py build      one of them
+python bench/run.py queries    every named query: embedded Oxigraph, over HTTP, plain rdflib
 """
 
 from __future__ import annotations
@@ -35,7 +36,9 @@ def bench_build() -> str:
     return f"build (embedded report): median {med:.2f} s over {len(times)} runs ({spread})"
 
 
-BENCHMARKS: dict[str, Callable[[], str]] = {"build": bench_build}
+from bench.queries import bench_queries  # noqa: E402
+
+BENCHMARKS: dict[str, Callable[[], str]] = {"build": bench_build, "queries": bench_queries}
 
 
 if __name__ == "__main__":
