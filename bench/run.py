@@ -1,7 +1,8 @@
 """Benchmarks, run by hand (`make bench`); the README reports the figures. Not part of the test suite.
 
 python bench/run.py            every benchmark
-python bench/run.py build      one of them (build, validate, validate-scale, networks, browser)
+python bench/run.py build      one of them (build, validate, validate-scale, networks, browser, queries)
+python bench/run.py queries    every named query: embedded Oxigraph, over HTTP, plain rdflib
 """
 
 from __future__ import annotations
@@ -169,12 +170,15 @@ def bench_validate_scale() -> str:
     return "\n".join(lines)
 
 
+from bench.queries import bench_queries  # noqa: E402
+
 BENCHMARKS: dict[str, Callable[[], str]] = {
     "build": bench_build,
     "validate": bench_validate,
     "validate-scale": bench_validate_scale,
     "networks": bench_networks,
     "browser": bench_browser,
+    "queries": bench_queries,
 }
 
 

@@ -61,3 +61,8 @@ def finding(report_key: str, index: int, kind: str) -> URIRef:
 def key_of(title: str) -> str:
     """The key of a plan from its title: «Frihet fra vold» → ``frihet-fra-vold``."""
     return slug(title, 12)
+
+
+def published_graph() -> URIRef:
+    """The named graph `tiltaksgraf publish` puts a built graph in, unless told another."""
+    return ID["graph"]

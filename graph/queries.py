@@ -4,36 +4,41 @@ A query file opens with a comment header the CLI reads::
 
     # title: Measures per ministry
     # description: Every measure a ministry is responsible for, by the overview table or the body.
-    # param: ministry (literal, default: JD): the ministry's acronym, e.g. JD or BFD
-    # columns: measure,title,source
+    # param: ministry (ministry, default: JD): the ministry's acronym, e.g. JD or BFD
+    # param: role (role, optional): only this role; any role when not given
+    # columns: measure,title,sources,status
 
-Parameter types: ``literal`` (a plain string), ``integer``, ``iri`` (an absolute IRI). Values are
-turned into RDF terms and bound to the variable of the same name (``?ministry``); they are never
-pasted into the query text.
+A parameter line is ``NAME (TYPE[, default: VALUE | , optional]): doc``. Types: ``literal`` (a plain
+string), ``integer``, ``iri`` (an absolute IRI), or a type resolved to an IRI by a lookup query in
+``queries/params/`` (``ministry``, ``organisation``, ``org-type``, ``role``, ``status``, ``measure`` …,
+see :mod:`graph.params`). The value becomes an RDF term bound to the variable of the same name
+(``?ministry``); it is never pasted into the query text. An ``optional`` parameter that is not given
+stays unbound, so the query must read an unbound variable as "any".
 """
 
 from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph, Literal, URIRef
 from rdflib.term import Identifier
 
+from graph.params import PLAIN_TYPES, param_types, plain_term, resolve
+from graph.results import QueryError, Table
+from graph.sources import Source, run_query
 from tiltaksgraf.paths import QUERIES_DIR
+
+__all__ = ["NamedQuery", "Param", "QueryError", "Table", "get_query", "named_queries", "run_named", "run_query"]
 
 _FIELD = re.compile(r"^#\s*(title|description|param|columns):\s*(.*)$")
 _CONTINUED = re.compile(r"^#\s{2,}(\S.*)$")
 _PARAM = re.compile(
-    r"^(?P<name>[a-z_][a-z0-9_]*)\s*\((?P<type>literal|integer|iri)(?:,\s*default:\s*(?P<default>[^)]*))?\)"
-    r"\s*:?\s*(?P<doc>.*)$"
+    r"^(?P<name>[a-z_][a-z0-9_]*)\s*\((?P<type>[a-z][a-z-]*)"
+    r"(?:,\s*(?:default:\s*(?P<default>[^)]*)|(?P<optional>optional)))?\)\s*:?\s*(?P<doc>.*)$"
 )
-
-
-class QueryError(Exception):
-    """A query that cannot run: unknown name, bad parameter, syntax error. The message says what to fix."""
 
 
 @dataclass(frozen=True)
@@ -42,18 +47,20 @@ class Param:
     type: str
     default: str | None
     doc: str
+    optional: bool = False
 
-    def term(self, value: str) -> Identifier:
-        """The RDF term for a value of this parameter."""
-        if self.type == "integer":
-            if not re.fullmatch(r"[+-]?\d+", value):
-                raise QueryError(f"parameter {self.name} takes a whole number, not {value!r}")
-            return Literal(int(value))
-        if self.type == "iri":
-            if not re.fullmatch(r"[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>\"{}|\\^`]+", value):
-                raise QueryError(f"parameter {self.name} takes an absolute IRI (https://…), not {value!r}")
-            return URIRef(value)
-        return Literal(value)
+    def term(self, value: str, source: Source | None = None) -> Identifier:
+        """The RDF term for a value of this parameter (a lookup type needs the ``source`` to resolve on)."""
+        if self.type in PLAIN_TYPES:
+            return plain_term(self.type, self.name, value)
+        if source is None:
+            raise QueryError(f"parameter {self.name} ({self.type}) is resolved on a graph; none was given")
+        return resolve(source, self.type, self.name, value)
+
+    def usage(self) -> str:
+        """How to give it on the command line: ``--param ministry=MINISTRY (default JD)``."""
+        tail = f" (default {self.default})" if self.default else " (optional)" if self.optional else " (required)"
+        return f"--param {self.name}={self.type.upper()}{tail}"
 
 
 @dataclass(frozen=True)
@@ -68,20 +75,33 @@ class NamedQuery:
     params: tuple[Param, ...] = ()
     columns: tuple[str, ...] = field(default=())
 
-    def bindings(self, values: dict[str, str]) -> dict[str, Identifier]:
-        """RDF terms for the given parameter values (defaults filled in); unknown or missing ones raise."""
+    def check(self, values: Mapping[str, str]) -> dict[str, str]:
+        """The values to bind (defaults filled in, plain types checked); unknown or missing ones raise."""
         known = {p.name: p for p in self.params}
         unknown = sorted(set(values) - set(known))
         if unknown:
             names = ", ".join(known) or "none"
             raise QueryError(f"query {self.name!r} has no parameter {unknown[0]!r} (its parameters: {names})")
-        out: dict[str, Identifier] = {}
+        out: dict[str, str] = {}
         for p in self.params:
             value = values.get(p.name, p.default)
+            if value is None and p.optional:
+                continue
             if value is None:
                 raise QueryError(f"query {self.name!r} needs --param {p.name}=VALUE ({p.doc})")
-            out[p.name] = p.term(value)
+            if p.type in PLAIN_TYPES:
+                p.term(value)
+            out[p.name] = value
         return out
+
+    def bindings(self, values: Mapping[str, str], source: Source | None = None) -> dict[str, Identifier]:
+        """RDF terms for the given parameter values (defaults filled in); unknown or missing ones raise.
+
+        Types other than literal, integer and iri are resolved on ``source``.
+        """
+        checked = self.check(values)
+        known = {p.name: p for p in self.params}
+        return {name: known[name].term(value, source) for name, value in checked.items()}
 
 
 def parse_header(name: str, path: Path, text: str) -> NamedQuery:
@@ -106,8 +126,18 @@ def parse_header(name: str, path: Path, text: str) -> NamedQuery:
         p = _PARAM.match(raw)
         if not p:
             raise QueryError(f"{path}: cannot read the parameter line {raw!r} (write: name (type, default: x): doc)")
+        if p.group("type") not in param_types():
+            raise QueryError(f"{path}: parameter type {p.group('type')!r} is not one of {', '.join(param_types())}")
         default = p.group("default")
-        params.append(Param(p.group("name"), p.group("type"), default.strip() if default else None, p.group("doc")))
+        params.append(
+            Param(
+                p.group("name"),
+                p.group("type"),
+                default.strip() if default else None,
+                p.group("doc"),
+                bool(p.group("optional")),
+            )
+        )
     columns = tuple(c.strip() for c in ",".join(fields["columns"]).split(",") if c.strip())
     return NamedQuery(
         name, path, text, " ".join(fields["title"]), " ".join(fields["description"]), tuple(params), columns
@@ -120,6 +150,7 @@ def named_queries(folder: Path = QUERIES_DIR) -> dict[str, NamedQuery]:
 
 
 def get_query(name: str, folder: Path = QUERIES_DIR) -> NamedQuery:
+    """The named query, or an error that suggests the closest name."""
     queries = named_queries(folder)
     if name not in queries:
         close = difflib.get_close_matches(name, queries, n=1)
@@ -128,23 +159,7 @@ def get_query(name: str, folder: Path = QUERIES_DIR) -> NamedQuery:
     return queries[name]
 
 
-@dataclass
-class Table:
-    """A result table: column names and rows of plain strings ("" for unbound)."""
-
-    columns: list[str]
-    rows: list[list[str]]
-
-
-def run_query(graph: Graph, text: str, bindings: dict[str, Identifier] | None = None) -> Table:
-    """Run a SELECT query on ``graph`` with ``bindings`` as RDF terms."""
-    try:
-        result = graph.query(text, initBindings=bindings or {})
-    except Exception as exc:  # pyparsing and rdflib raise several types for bad SPARQL
-        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise QueryError(f"the query does not run: {first}") from exc
-    if result.type != "SELECT":
-        raise QueryError("only SELECT queries give a table; use a SELECT query")
-    columns = [str(v) for v in result.vars or []]
-    rows = [["" if value is None else str(value) for value in row] for row in result]
-    return Table(columns, rows)
+def run_named(source: Source, query: NamedQuery | str, values: Mapping[str, str] | None = None) -> Table:
+    """Run a named query (or a parsed query file) on ``source`` with parameter values given as text."""
+    q = get_query(query) if isinstance(query, str) else query
+    return run_query(source, q.text, q.bindings(values or {}, source))

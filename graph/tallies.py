@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from rdflib import Graph
 
-from graph.queries import get_query, run_query
+from graph.queries import run_named
 
 
 @dataclass(frozen=True)
@@ -35,8 +35,8 @@ def _tally(title: str, rows: list[dict[str, str]], key: str, label: str) -> Stat
     return StatusTally(title, list(groups.items()), sorted({s for _, s in counts}), counts)
 
 
-def _rows(graph: Graph, name: str) -> list[dict[str, str]]:
-    table = run_query(graph, get_query(name).text)
+def _rows(graph: Graph, name: str, **params: str) -> list[dict[str, str]]:
+    table = run_named(graph, name, params)
     return [dict(zip(table.columns, row, strict=True)) for row in table.rows]
 
 
@@ -48,4 +48,5 @@ def status_by_focus_area(graph: Graph) -> StatusTally:
 
 def status_by_ministry(graph: Graph) -> StatusTally:
     """Measures per responsible ministry (overview table) and status."""
-    return _tally("Status by responsible ministry", _rows(graph, "status-by-ministry"), "ministry", "ministry")
+    rows = _rows(graph, "status-by-ministry", source="overview")
+    return _tally("Status by responsible ministry", rows, "ministry", "ministry")

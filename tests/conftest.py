@@ -80,3 +80,14 @@ def org(key: str) -> str:
 def programme(key: str) -> str:
     """The IRI of a programme of the registry by its id."""
     return f"https://w3id.org/tiltaksgraf/id/programme/{key}"
+
+
+# --- query sources (issue 5) ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def store(built: BuildResult):
+    """The real report's graph in the embedded store (Oxigraph in memory)."""
+    from graph.store import store_from_graph
+
+    return store_from_graph(built.graph)

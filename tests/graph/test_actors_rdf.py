@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from graph.build import build_graph, unresolved_csv
-from graph.queries import get_query, run_query
+from graph.queries import QueryError, get_query, run_named, run_query
 from tests.conftest import FIXTURES, MINI, org, programme
 
 MEASURE = "https://w3id.org/tiltaksgraf/id/measure/frihet-fra-vold/"
@@ -115,18 +115,18 @@ def test_an_unknown_directorate_is_listed_not_invented(tmp_path):
 
 
 def rows(built, name, **params):
-    q = get_query(name)
-    table = run_query(built.graph, q.text, q.bindings(params))
+    table = run_named(built.graph, name, params)
     return [dict(zip(table.columns, row, strict=True)) for row in table.rows]
 
 
 def test_measures_of_one_organisation_by_id_acronym_or_name(built):
-    by_id = [(r["measure"], r["role"]) for r in rows(built, "organisation-measures", organisation="nova")]
+    by_id = [(r["measure"], r["role"]) for r in rows(built, "measures-of-organisation", organisation="nova")]
     assert ("40", "evaluating") in by_id and ("44", "evaluating") in by_id and ("9", "executing") in by_id
-    assert by_id == [(r["measure"], r["role"]) for r in rows(built, "organisation-measures", organisation="NOVA")]
-    by_name = rows(built, "organisation-measures", organisation="Velferdsforskningsinstituttet NOVA")
+    assert by_id == [(r["measure"], r["role"]) for r in rows(built, "measures-of-organisation", organisation="NOVA")]
+    by_name = rows(built, "measures-of-organisation", organisation="Velferdsforskningsinstituttet NOVA")
     assert [(r["measure"], r["role"]) for r in by_name] == by_id
-    assert rows(built, "organisation-measures", organisation="no such organisation") == []
+    with pytest.raises(QueryError, match="no organisation 'no such organisation'"):
+        rows(built, "measures-of-organisation", organisation="no such organisation")
 
 
 def test_organisations_of_one_type(built):

@@ -63,10 +63,22 @@ def test_inline_and_file_queries(graph_file, tmp_path, capsys):
         (["query", "measures", "--param", "novalue"], "--param takes NAME=VALUE"),
         (["query"], "give one of: a query NAME"),
         (["query", "measures", "--graph", "nowhere.ttl"], "no graph at nowhere.ttl"),
+        (
+            ["query", "measures-by-ministry", "-p", "ministry=LDM"],
+            "no ministry 'LDM' in the graph (did you mean 'LMD'?)",
+        ),
+        (["query", "measures-by-status", "-p", "status=done"], "no status 'done' in the graph"),
+        (["query", "-e", "SELECT * WHERE { ?s ?p ?o", "-f", "csv"], "the query does not run: error at 1:"),
+        (["query", "-e", "ASK { ?s ?p ?o }"], "only SELECT queries give a table"),
+        (["query", "-e", "# param: n (integer)\nSELECT ?n WHERE {}", "-p", "n=x"], "parameter n takes a whole number"),
+        (["query", "-e", "# param: n (integer)\nSELECT ?n WHERE {}"], "needs --param n=VALUE"),
+        (["query", "-e", "# param: n (number)\nSELECT ?n WHERE {}"], "parameter type 'number' is not one of"),
+        (["query", "measures", "--endpoint", "ftp://x"], "an endpoint is an http:// or https:// URL"),
+        (["query", "measures", "--graph-iri", "https://x.org/g"], "--graph-iri goes with --endpoint"),
     ],
 )
 def test_query_errors_are_one_line_with_exit_2(graph_file, capsys, argv, message):
-    if "--graph" not in argv:
+    if "--graph" not in argv and "--endpoint" not in argv:
         argv = [*argv, "--graph", str(graph_file)]
     code, out, err = run(capsys, *argv)
     assert code == 2 and out == ""
@@ -79,21 +91,62 @@ def test_queries_lists_names_and_titles(capsys):
     assert "measures" in out and "columns: measure, title, focus_area, status, continuation" in out
 
 
-def test_parameters_are_bound_as_terms_not_pasted(graph_file, capsys):
+CRAFTED = [
+    'JD" } } SELECT ?measure WHERE { ?s ?p ?measure } #',
+    "x' } ; DROP ALL ; SELECT * { ?s ?p '",
+    "three \"\"\" and ''' quotes, a \\ backslash, \\u0022 an escape, a > and a <",
+    "two\nlines } #",
+]
+
+PROBE = """\
+# title: Echo the parameters
+# param: needle (literal): any text
+# param: target (iri, default: https://example.org/a#b?c=1): any IRI
+# columns: value,iri
+SELECT ?value ?iri WHERE { BIND (?needle AS ?value) BIND (?target AS ?iri) }
+"""
+
+
+def test_a_named_query_with_a_parameter(graph_file, capsys):
     code, out, _ = run(
         capsys, "query", "measures-by-ministry", "--param", "ministry=LMD", "--graph", str(graph_file), "-f", "csv"
     )
     assert code == 0 and out.splitlines()[1].startswith("10,")
-    crafted = 'JD" } } SELECT ?measure WHERE { ?s ?p ?measure } #'
+
+
+@pytest.mark.parametrize("crafted", CRAFTED)
+def test_parameters_are_bound_as_terms_not_pasted(graph_file, tmp_path, capsys, crafted):
+    """A value made to break out of a string or an IRI comes back as the very same text: it stayed data."""
+    probe = tmp_path / "probe.rq"
+    probe.write_text(PROBE, encoding="utf-8")
+    code, out, err = run(
+        capsys, "query", "--file", str(probe), "-p", f"needle={crafted}", "--graph", str(graph_file), "-f", "json"
+    )
+    assert (code, err) == (0, "")
+    assert json.loads(out) == [{"value": crafted, "iri": "https://example.org/a#b?c=1"}]
     code, out, _ = run(
+        capsys, "query", "measures-mentioning", "-p", f"text={crafted}", "--graph", str(graph_file), "-f", "csv"
+    )
+    assert code == 0 and out == "measure,title\n"  # the crafted text is looked for, and found nowhere
+
+
+def test_a_crafted_iri_or_name_is_refused_as_data(graph_file, tmp_path, capsys):
+    probe = tmp_path / "probe.rq"
+    probe.write_text(PROBE, encoding="utf-8")
+    code, _, err = run(
         capsys,
         "query",
-        "measures-by-ministry",
-        "--param",
-        f"ministry={crafted}",
+        "--file",
+        str(probe),
+        "-p",
+        "needle=x",
+        "-p",
+        "target=https://x.org/> } SELECT * {",
         "--graph",
         str(graph_file),
-        "-f",
-        "csv",
     )
-    assert code == 0 and out == "measure,title,sources,status\n"  # the crafted value is data: it matches no ministry
+    assert code == 2 and "parameter target takes an absolute IRI" in err
+    code, _, err = run(
+        capsys, "query", "measures-by-ministry", "-p", f"ministry={CRAFTED[0]}", "--graph", str(graph_file)
+    )
+    assert code == 2 and "parameter ministry: no ministry 'JD\" } } SELECT" in err and len(err.splitlines()) == 1

@@ -1,26 +1,35 @@
-"""``tiltaksgraf query`` and ``tiltaksgraf queries``: run named or ad-hoc SPARQL on the built graph."""
+"""``tiltaksgraf query`` and ``tiltaksgraf queries``: run named or ad-hoc SPARQL on the graph or a server."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+import textwrap
 from pathlib import Path
 
 from graph.formats import FORMATS, render
-from graph.queries import QueryError, get_query, named_queries, parse_header, run_query
-from tiltaksgraf.commands.common import CommandError, add_command, load_graph
+from graph.params import choices, lookup_types
+from graph.queries import QueryError, get_query, named_queries, parse_header, run_named
+from graph.results import Table
+from tiltaksgraf.commands.common import CommandError, add_command
+from tiltaksgraf.commands.source_args import add_source_arguments, open_source
 
 QUERY_EXAMPLES = """\
   tiltaksgraf query measures                           every measure (a table in the terminal)
   tiltaksgraf query measures --format csv > m.csv      the same as CSV
-  tiltaksgraf query responsibility --format md         Markdown for a report or an issue
+  tiltaksgraf query measures-by-ministry --param ministry=BFD
+  tiltaksgraf query organisation-pairs -p role=responsible -p focus_area=2
+  tiltaksgraf query continuation-table --format md     Markdown for a report or an issue
   tiltaksgraf query -e 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
   tiltaksgraf query --file my-question.rq --graph other/graph.ttl
+  tiltaksgraf query measures --endpoint http://127.0.0.1:7878/query
 """
 
 LIST_EXAMPLES = """\
-  tiltaksgraf queries              names, titles and parameters
-  tiltaksgraf queries --verbose    with descriptions
+  tiltaksgraf queries                       names, titles and parameters
+  tiltaksgraf queries --verbose             with descriptions, columns and what each parameter means
+  tiltaksgraf queries --values ministry     the values a ministry parameter accepts
+  tiltaksgraf queries --values role --endpoint http://127.0.0.1:7878/query
 """
 
 
@@ -30,7 +39,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         "query",
         "run a named query, or your own SPARQL",
         "Run a named query from queries/ (see `tiltaksgraf queries`), an inline query (-e) or a query file "
-        "(--file) against the built graph, and print the rows.",
+        "(--file) on the built graph (in the embedded store) or on a SPARQL endpoint, and print the rows. "
+        "Parameters (--param NAME=VALUE) are bound as RDF terms, never pasted into the query; a query file "
+        "or -e text declares its own with `# param:` header lines (queries/README.md).",
         QUERY_EXAMPLES,
     )
     p.add_argument("name", nargs="?", help="a named query (file name in queries/ without .rq)")
@@ -44,17 +55,29 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="NAME=VALUE",
         help="a query parameter (repeatable); bound as an RDF term, never pasted into the query",
     )
-    p.add_argument("--graph", type=Path, help="the graph to query (default: build/graph.ttl)")
     p.add_argument("-f", "--format", choices=FORMATS, default="table", help="output format (default: %(default)s)")
     p.add_argument("--limit", type=int, help="print at most this many rows")
+    add_source_arguments(p)
     p.set_defaults(run=run)
 
-    ls = add_command(sub, "queries", "list the named queries", "List the named queries in queries/.", LIST_EXAMPLES)
-    ls.add_argument("-v", "--verbose", action="store_true", help="show descriptions too")
+    ls = add_command(
+        sub,
+        "queries",
+        "list the named queries",
+        "List the named queries in queries/ with their parameters; --values TYPE lists what a parameter of "
+        "that type accepts (read from the graph).",
+        LIST_EXAMPLES,
+    )
+    ls.add_argument("-v", "--verbose", action="store_true", help="show descriptions, columns and parameter docs")
+    ls.add_argument(
+        "--values", metavar="TYPE", help=f"list the values of a parameter type ({', '.join(lookup_types())})"
+    )
+    add_source_arguments(ls)
     ls.set_defaults(run=run_list)
 
 
-def _params(pairs: list[str]) -> dict[str, str]:
+def params(pairs: list[str]) -> dict[str, str]:
+    """``--param NAME=VALUE`` pairs as a dict; a malformed pair is an error."""
     out: dict[str, str] = {}
     for pair in pairs:
         name, sep, value = pair.partition("=")
@@ -68,17 +91,18 @@ def run(args: argparse.Namespace) -> int:
     chosen = [x for x in (args.name, args.expression, args.file) if x]
     if len(chosen) != 1:
         raise CommandError("give one of: a query NAME, -e 'SPARQL' or --file FILE (`tiltaksgraf queries` lists names)")
+    values = params(args.param)
     try:
         if args.name:
             query = get_query(args.name)
         elif args.file:
-            if not args.file.exists():
+            if not args.file.is_file():
                 raise CommandError(f"no query file at {args.file}")
             query = parse_header(args.file.stem, args.file, args.file.read_text(encoding="utf-8"))
         else:
             query = parse_header("expression", Path("-e"), args.expression)
-        bindings = query.bindings(_params(args.param))
-        table = run_query(load_graph(args.graph), query.text, bindings)
+        query.check(values)  # before loading the graph: a wrong parameter name is found at once
+        table = run_named(open_source(args), query, values)
     except QueryError as exc:
         raise CommandError(str(exc)) from exc
     if args.limit is not None:
@@ -88,12 +112,28 @@ def run(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    if args.values:
+        return list_values(args)
     for name, q in named_queries().items():
-        params = " ".join(
-            f"--param {p.name}=<{p.type}>" + (f" (default {p.default})" if p.default else "") for p in q.params
-        )
-        print(f"{name:<22} {q.title}" + (f"   {params}" if params else ""))
-        if args.verbose and q.description:
-            print(f"{'':<22} {q.description}")
-            print(f"{'':<22} columns: {', '.join(q.columns)}")
+        print(f"{name:<30} {q.title}")
+        for p in q.params:
+            print(f"{'':<32}{p.usage()}" + (f": {p.doc}" if args.verbose else ""))
+        if args.verbose:
+            for line in textwrap.wrap(q.description, 100):
+                print(f"{'':<32}{line}")
+            print(f"{'':<32}columns: {', '.join(q.columns)}")
+            print()
+    return 0
+
+
+def list_values(args: argparse.Namespace) -> int:
+    try:
+        options = choices(open_source(args), args.values)
+    except QueryError as exc:
+        raise CommandError(str(exc)) from exc
+    table = Table(
+        ["value", "also accepted", "IRI"],
+        [[c.label, "; ".join(sorted(c.names - {c.label, c.term}, key=str.casefold)), c.term] for c in options],
+    )
+    sys.stdout.write(render(table, "table"))
     return 0

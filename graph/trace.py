@@ -1,0 +1,63 @@
+"""Trace measures into the successor plan: one measure's story, or the whole continuation table.
+
+Both come from SPARQL (the named queries ``measure-story`` and ``continuation-table``), so they work on
+the embedded store and on any endpoint alike. :func:`story_text` lays a story out for people.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from itertools import groupby
+
+from graph.queries import run_named
+from graph.results import Table
+from graph.sources import Source
+
+STORY_COLUMNS = ["number", "aspect", "value", "evidence", "lines"]
+TABLE_COLUMNS = ["measure", "title", "status", "relation", "evidence", "commitment"]
+
+
+def measure_story(source: Source, measure: str) -> Table:
+    """Everything the graph says about one measure (and its sub-measures), one fact a row."""
+    return run_named(source, "measure-story", {"measure": measure})
+
+
+def continuation_table(source: Source) -> Table:
+    """Every measure linked to the successor plan, with status, relation, evidence and commitment."""
+    return run_named(source, "continuation-table")
+
+
+def _where(lines: str) -> str:
+    """«line 12» or «lines 3-9», with a no-break space so a wrapped text keeps it on one line."""
+    return f"line\u00a0{lines}" if lines and "-" not in lines else f"lines\u00a0{lines}" if lines else ""
+
+
+def story_text(story: Table, width: int = 100) -> str:
+    """A story as a readable block per (sub-)measure; statements with the same evidence share a line."""
+    width = max(width, 60)
+    records = story.records()
+    out: list[str] = []
+    label_width = max([len(r["aspect"]) for r in records if r["aspect"] != "title"] + [10]) + 2
+    indent = " " * (label_width + 2)
+    for number, group in groupby(records, key=lambda r: r["number"]):
+        rows = list(group)
+        title = next((r for r in rows if r["aspect"] == "title"), None)
+        head = f"Tiltak {number}: {title['value']}" if title else f"Tiltak {number}"
+        if title and title["lines"]:
+            head += f" ({_where(title['lines'])})"
+        out += textwrap.wrap(head, width, subsequent_indent="  ")
+        facts = [r for r in rows if r["aspect"] != "title"]
+        for (aspect, evidence, lines), same in groupby(facts, key=lambda r: (r["aspect"], r["evidence"], r["lines"])):
+            value = ", ".join(r["value"] for r in same)
+            if aspect == "commitment":
+                value = f"«{value}»"  # the successor plan's own words
+            first = f"  {aspect:<{label_width}}"
+            out += textwrap.wrap(value, width, initial_indent=first, subsequent_indent=indent) or [first.rstrip()]
+            quoted = evidence if evidence.startswith("«") else f"«{evidence}»" if evidence else ""
+            if quoted and quoted.strip("«»") != value.strip("«»"):
+                where = f" ({_where(lines)})" if lines else ""
+                out += textwrap.wrap(quoted + where, width, initial_indent=indent, subsequent_indent=indent)
+            elif lines and aspect != "focus area":
+                out += [f"{indent}({_where(lines)})"]
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
