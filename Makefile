@@ -27,7 +27,7 @@ demo: $(STAMP)  ## Build the graph of the embedded report into build/ and print 
 test: $(STAMP)  ## Run the linter and the whole test suite (installs Chromium for the browser tests if missing)
 	@bash scripts/ensure-chromium.sh || echo "Chromium could not be installed: the browser tests will fail" >&2
 	$(BIN)/ruff check .
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n auto
 
 lint: $(STAMP)  ## Lint and check formatting
 	$(BIN)/ruff check .

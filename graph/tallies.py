@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rdflib import Graph
-
 from graph.queries import run_named
+from graph.sources import Source
 
 
 @dataclass(frozen=True)
@@ -35,18 +34,18 @@ def _tally(title: str, rows: list[dict[str, str]], key: str, label: str) -> Stat
     return StatusTally(title, list(groups.items()), sorted({s for _, s in counts}), counts)
 
 
-def _rows(graph: Graph, name: str, **params: str) -> list[dict[str, str]]:
+def _rows(graph: Source, name: str, **params: str) -> list[dict[str, str]]:
     table = run_named(graph, name, params)
     return [dict(zip(table.columns, row, strict=True)) for row in table.rows]
 
 
-def status_by_focus_area(graph: Graph) -> StatusTally:
+def status_by_focus_area(graph: Source) -> StatusTally:
     """Measures per focus area and status; groups labelled «N name»."""
     rows = [{**r, "label": f"{r['focus_area']} {r['name']}"} for r in _rows(graph, "status-by-focus-area")]
     return _tally("Status by focus area", rows, "focus_area", "label")
 
 
-def status_by_ministry(graph: Graph) -> StatusTally:
+def status_by_ministry(graph: Source) -> StatusTally:
     """Measures per responsible ministry (overview table) and status."""
     rows = _rows(graph, "status-by-ministry", source="overview")
     return _tally("Status by responsible ministry", rows, "ministry", "ministry")

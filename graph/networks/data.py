@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from rdflib import Graph
-
 from graph.queries import get_query, run_query
+from graph.sources import Source
 from tiltaksgraf.paths import QUERIES_DIR
 
 NETWORK_QUERIES = QUERIES_DIR / "networks"
@@ -68,12 +67,12 @@ class NetworkData:
     vocabulary: dict[str, set[str]] = field(default_factory=dict)
 
 
-def _rows(graph: Graph, name: str) -> list[dict[str, str]]:
+def _rows(graph: Source, name: str) -> list[dict[str, str]]:
     table = run_query(graph, get_query(name, NETWORK_QUERIES).text)
     return [dict(zip(table.columns, row, strict=True)) for row in table.rows]
 
 
-def load_network_data(graph: Graph) -> NetworkData:
+def load_network_data(graph: Source) -> NetworkData:
     """Run the network queries on ``graph``."""
     organisations = {
         r["org"]: Organisation(r["org"], r["acronym"], r["name"], r["type"], r["type_label"])

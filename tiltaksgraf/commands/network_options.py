@@ -9,7 +9,8 @@ import networkx as nx
 
 from graph.networks import Filters, NetworkError, build_network, load_network_data
 from graph.networks.filters import parse_values
-from tiltaksgraf.commands.common import CommandError, load_graph, say
+from tiltaksgraf.commands.common import CommandError, say
+from tiltaksgraf.commands.source_args import load_store
 
 FILTERS = (
     (
@@ -84,7 +85,7 @@ def network_from(args: argparse.Namespace) -> nx.Graph:
     """Load the graph and build the network the arguments ask for; a bad choice is a CommandError."""
     if args.org and args.kind != "ego":
         raise CommandError(f"only the ego network takes an organisation; drop {args.org!r} or use `ego {args.org}`")
-    graph = load_graph(args.graph)
+    graph = load_store(args.graph)
     say(f"building the {args.kind} network")
     filters, source = filters_from(args)
     try:

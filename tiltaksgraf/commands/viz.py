@@ -7,8 +7,9 @@ from pathlib import Path
 
 from graph.networks import KINDS, add_node_metrics
 from graph.tallies import status_by_focus_area, status_by_ministry
-from tiltaksgraf.commands.common import CommandError, add_command, load_graph, say
+from tiltaksgraf.commands.common import CommandError, add_command, say
 from tiltaksgraf.commands.network_options import add_network_arguments, network_from
+from tiltaksgraf.commands.source_args import load_store
 from viz.network_html import SIZE_BY, DrawingError, write_html
 
 EXAMPLES = """\
@@ -45,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
             raise CommandError(f"status charts are written as .png or .svg, not {args.out.name!r}")
         from viz.status_chart import write_status_chart  # matplotlib takes a second to import: only when drawing
 
-        graph = load_graph(args.graph)
+        graph = load_store(args.graph)
         write_status_chart([status_by_focus_area(graph), status_by_ministry(graph)], args.out)
         say(f"written: {args.out}")
         return 0
