@@ -129,9 +129,10 @@ def write_outputs(result: BuildResult, out_dir: Path) -> dict[str, Path]:
         "ntriples": out_dir / "graph.nt",
         "unresolved": out_dir / "unresolved-names.csv",
     }
+    ntriples = to_sorted_ntriples(result.graph)
     data = {
-        "turtle": to_turtle(result.graph),
-        "ntriples": to_sorted_ntriples(result.graph),
+        "turtle": to_turtle(result.graph, ntriples),
+        "ntriples": ntriples,
         "unresolved": unresolved_csv(result),
     }
     for kind, path in targets.items():

@@ -8,7 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Graph
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.term import Node
 
 from graph.results import QueryError, Table, first_line
 
@@ -56,3 +58,19 @@ def select(store: ox.Store, text: str) -> Table:
     except (SyntaxError, OSError, RuntimeError, ValueError) as exc:
         raise QueryError(f"the query does not run: {first_line(exc)}") from exc
     return Table(columns, rows)
+
+
+def to_rdflib(term: object) -> Node | None:
+    """An Oxigraph term as the rdflib term it stands for (None stays None)."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        return Literal(term.value) if datatype == str(XSD.string) else Literal(term.value, datatype=URIRef(datatype))
+    raise TypeError(f"not an RDF term: {term!r}")
