@@ -27,6 +27,10 @@ examples:
   tiltaksgraf query responsibility --format md
   tiltaksgraf validate                       check build/graph.ttl against the shapes (exit 1 on violations)
   tiltaksgraf quality                        what is inconsistent or wrong in the report itself
+  tiltaksgraf trace 19                       one measure's story into the successor plan, with evidence
+  tiltaksgraf network organisations --metrics
+  tiltaksgraf viz organisations -o build/organisations.html
+  tiltaksgraf serve --port 7878              a SPARQL endpoint and query page on 127.0.0.1
 
 Run `tiltaksgraf COMMAND --help` for a command's options and examples.
 exit codes: 0 ok · 1 violations in the graph · 2 bad input or usage
