@@ -19,7 +19,7 @@ from loaders.actors import UnresolvedName
 from loaders.errors import SourceError
 from loaders.model import Finding, Report
 from loaders.quality import misspelt_name_findings
-from loaders.report import load_report
+from loaders.report import parse_report, read_source
 from tiltaksgraf.paths import ONTOLOGY_DIR, ORGANISATIONS_FILE, PROGRAMMES_FILE
 
 #: Findings that are disagreements between two parts of the source (listed apart in the summary).
@@ -99,8 +99,8 @@ def build_graph(
     result = BuildResult(graph, [])
     for source in sources:
         say(f"reading {source}")
-        report = load_report(source)
-        text = Path(source).read_text(encoding="utf-8")
+        text = read_source(source)  # read once: the report, its misspellings and its actors all come from it
+        report = parse_report(text, source)
         if names:
             report.findings += misspelt_name_findings(text, report.measures, names)
         result.reports.append(report)

@@ -13,9 +13,6 @@ from graph.queries import run_named
 from graph.results import Table
 from graph.sources import Source
 
-STORY_COLUMNS = ["number", "aspect", "value", "evidence", "lines"]
-TABLE_COLUMNS = ["measure", "title", "status", "relation", "evidence", "commitment"]
-
 
 def measure_story(source: Source, measure: str) -> Table:
     """Everything the graph says about one measure (and its sub-measures), one fact a row."""

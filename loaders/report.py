@@ -34,6 +34,11 @@ from loaders.text import Block, Sentence, split_sentences
 
 def load_report(path: str | Path) -> Report:
     """Read and parse a report file; every problem with the input is a :class:`SourceError`."""
+    return parse_report(read_source(path), path)
+
+
+def read_source(path: str | Path) -> str:
+    """The text of a report file; a missing, unreadable or non-UTF-8 file is a :class:`SourceError`."""
     path = Path(path)
     if not path.exists():
         raise SourceError(path, "no such file", hint="check the path, or run without SOURCE for the embedded report")
@@ -46,7 +51,7 @@ def load_report(path: str | Path) -> Report:
     except UnicodeDecodeError as exc:
         line = path.read_bytes()[: exc.start].count(b"\n") + 1
         raise SourceError(path, "is not UTF-8 text", line=line, hint="save the file as UTF-8") from exc
-    return parse_report(text, path)
+    return text
 
 
 def parse_report(text: str, path: str | Path = "<text>") -> Report:

@@ -30,7 +30,6 @@ from dataclasses import dataclass
 
 from loaders.text import Sentence
 
-STATUS_VALUES = ("completed", "in_progress", "regular_operations", "transferred", "not_started", "discontinued")
 #: Strongest first: a status that mentions both a completed part and a pending part is in progress.
 PRECEDENCE = ("discontinued", "not_started", "in_progress", "regular_operations", "completed")
 

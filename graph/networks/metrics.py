@@ -15,8 +15,6 @@ import networkx as nx
 #: Louvain is randomised; a fixed seed makes every run give the same communities.
 SEED = 42
 
-NODE_METRICS = ("degree", "weighted_degree", "betweenness", "pagerank", "community")
-
 
 def communities(g: nx.Graph) -> list[set]:
     """Louvain communities, largest first (ties: by the smallest node id), each a set of node ids."""

@@ -6,7 +6,7 @@ import pytest
 
 from graph.build import build_graph, unresolved_csv
 from graph.queries import QueryError, get_query, run_named, run_query
-from tests.conftest import FIXTURES, MINI, org, programme
+from tests.conftest import MINI, org, programme
 
 MEASURE = "https://w3id.org/tiltaksgraf/id/measure/frihet-fra-vold/"
 
@@ -111,7 +111,6 @@ def test_an_unknown_directorate_is_listed_not_invented(tmp_path):
     assert [(u.text, u.line) for u in result.unresolved] == [("Sjødirektoratet", 28)]
     assert "Sjødirektoratet,28,".encode() in unresolved_csv(result)
     assert not any("sjodirektoratet" in str(s).lower() for s in result.graph.subjects())
-    assert FIXTURES.exists()
 
 
 def rows(built, name, **params):
