@@ -15,12 +15,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from rdflib import Graph
+from tiltaksgraf.graph.build import build_graph, write_outputs
+from tiltaksgraf.graph.endpoint import Endpoint
+from tiltaksgraf.graph.queries import named_queries, run_named
+from tiltaksgraf.graph.server import free_port, load, start
+from tiltaksgraf.graph.store import open_store
 
-from graph.build import build_graph, write_outputs
-from graph.endpoint import Endpoint
-from graph.queries import named_queries, run_named
-from graph.server import free_port, load, start
-from graph.store import open_store
 from tiltaksgraf.paths import DEFAULT_SOURCE
 
 RUNS = 5

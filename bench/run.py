@@ -16,8 +16,6 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
 from rdflib import Graph, URIRef
 
 from tiltaksgraf.cli import main
@@ -43,12 +41,12 @@ def bench_build() -> str:
 def bench_networks() -> str:
     """Each network: build it from the graph (SPARQL + networkx), add its metrics, render its HTML page."""
     import networkx as nx
+    from tiltaksgraf.graph.build import build_graph
+    from tiltaksgraf.graph.networks import KINDS, add_node_metrics, build_network, load_network_data
+    from tiltaksgraf.graph.store import store_from_graph
+    from tiltaksgraf.viz.network_html import render_html
 
-    from graph.build import build_graph
-    from graph.networks import KINDS, add_node_metrics, build_network, load_network_data
-    from graph.store import store_from_graph
     from tiltaksgraf.paths import DEFAULT_SOURCE
-    from viz.network_html import render_html
 
     graph = store_from_graph(build_graph([DEFAULT_SOURCE]).graph)  # as `tiltaksgraf network` queries it
     lines = []
@@ -76,11 +74,11 @@ def bench_browser() -> str:
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
     from screenshot import settle
+    from tiltaksgraf.graph.build import build_graph
+    from tiltaksgraf.graph.networks import add_node_metrics, build_network, load_network_data
+    from tiltaksgraf.viz.network_html import write_html
 
-    from graph.build import build_graph
-    from graph.networks import add_node_metrics, build_network, load_network_data
     from tiltaksgraf.paths import DEFAULT_SOURCE
-    from viz.network_html import write_html
 
     data = load_network_data(build_graph([DEFAULT_SOURCE]).graph)
     rng = random.Random(6)
@@ -128,7 +126,7 @@ def bench_validate() -> str:
 
 def replicated(graph: Graph, copies: int) -> Graph:
     """The instance data of ``graph`` ``copies`` times under distinct IRIs (ontology and schemes once)."""
-    from graph.vocab import ID
+    from tiltaksgraf.graph.vocab import ID
 
     base = str(ID)
     out = Graph()
@@ -150,8 +148,9 @@ def replicated(graph: Graph, copies: int) -> Graph:
 
 def bench_validate_scale() -> str:
     """validate_graph (shapes and checks, no parsing) on the report's graph and on 8 copies (~100k triples)."""
-    from graph.build import build_graph
-    from graph.validation import load_checks, load_shapes, run_check, run_shapes
+    from tiltaksgraf.graph.build import build_graph
+    from tiltaksgraf.graph.validation import load_checks, load_shapes, run_check, run_shapes
+
     from tiltaksgraf.paths import DEFAULT_SOURCE
 
     one = build_graph([DEFAULT_SOURCE]).graph

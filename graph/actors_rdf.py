@@ -6,17 +6,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from rdflib import Graph, Literal, URIRef
-
-from graph import iris
-from graph.provenance import Provenance, nb, report_key
-from graph.registry import Registry
-from graph.vocab import DCTERMS, OA, PROV, RDF, ROLE, TG, XSD
-from loaders.actors import Mention, PublicationActors, Role, UnresolvedName
-from loaders.measure_text import TextPart, measure_parts
-from loaders.mentions import find_mentions
-from loaders.model import Report
-from loaders.roles import measure_roles, publication_actors
-from loaders.unresolved import report_blocks, unresolved_names
+from tiltaksgraf.graph import iris
+from tiltaksgraf.graph.provenance import Provenance, nb, report_key
+from tiltaksgraf.graph.registry import Registry
+from tiltaksgraf.graph.vocab import DCTERMS, OA, PROV, RDF, ROLE, TG, XSD
+from tiltaksgraf.loaders.actors import Mention, PublicationActors, Role, UnresolvedName
+from tiltaksgraf.loaders.measure_text import TextPart, measure_parts
+from tiltaksgraf.loaders.mentions import find_mentions
+from tiltaksgraf.loaders.model import Report
+from tiltaksgraf.loaders.roles import measure_roles, publication_actors
+from tiltaksgraf.loaders.unresolved import report_blocks, unresolved_names
 
 #: Characters of context kept on each side of a mention (Web Annotation prefix and suffix).
 CONTEXT = 32

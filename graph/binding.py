@@ -19,8 +19,7 @@ from collections.abc import Mapping
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Identifier
-
-from graph.results import QueryError
+from tiltaksgraf.graph.results import QueryError
 
 #: An absolute IRI as SPARQL's IRIREF allows it (no spaces, no <>"{}|^`\).
 _IRI = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:[^\x00-\x20<>\"{}|\\^`]*")

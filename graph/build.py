@@ -10,16 +10,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph
+from tiltaksgraf.graph.actors_rdf import Actors, add_actors, read_actors
+from tiltaksgraf.graph.registry import load_registry, misspellings
+from tiltaksgraf.graph.report_rdf import add_report
+from tiltaksgraf.graph.serialize import bind_prefixes, to_sorted_ntriples, to_turtle, write_atomic
+from tiltaksgraf.loaders.actors import UnresolvedName
+from tiltaksgraf.loaders.errors import SourceError
+from tiltaksgraf.loaders.model import Finding, Report
+from tiltaksgraf.loaders.quality import misspelt_name_findings
+from tiltaksgraf.loaders.report import parse_report, read_source
 
-from graph.actors_rdf import Actors, add_actors, read_actors
-from graph.registry import load_registry, misspellings
-from graph.report_rdf import add_report
-from graph.serialize import bind_prefixes, to_sorted_ntriples, to_turtle, write_atomic
-from loaders.actors import UnresolvedName
-from loaders.errors import SourceError
-from loaders.model import Finding, Report
-from loaders.quality import misspelt_name_findings
-from loaders.report import parse_report, read_source
 from tiltaksgraf.paths import ONTOLOGY_DIR, ORGANISATIONS_FILE, PROGRAMMES_FILE
 
 #: Findings that are disagreements between two parts of the source (listed apart in the summary).

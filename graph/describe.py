@@ -30,8 +30,7 @@ from typing import NamedTuple
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
-
-from graph.vocab import CITO, DCTERMS, OA, ORG, PROV, RDF, SKOS, TG
+from tiltaksgraf.graph.vocab import CITO, DCTERMS, OA, ORG, PROV, RDF, SKOS, TG
 
 #: Links from an owner to a part, with the part's name: walked backwards to find what a node belongs to.
 PARTS = (

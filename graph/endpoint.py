@@ -21,9 +21,8 @@ from dataclasses import dataclass
 from rdflib.term import Identifier
 from SPARQLWrapper import JSON, POST, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
-
-from graph.binding import with_values, without_comments
-from graph.results import QueryError, Table, first_line
+from tiltaksgraf.graph.binding import with_values, without_comments
+from tiltaksgraf.graph.results import QueryError, Table, first_line
 
 #: Seconds to wait for an endpoint's answer unless told otherwise.
 DEFAULT_TIMEOUT = 30.0

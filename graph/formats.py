@@ -8,8 +8,8 @@ import json
 import shutil
 import textwrap
 
-from graph.queries import Table
-from graph.vocab import ID
+from tiltaksgraf.graph.queries import Table
+from tiltaksgraf.graph.vocab import ID
 
 ID_BASE = str(ID)
 

@@ -7,9 +7,8 @@
 from __future__ import annotations
 
 from rdflib import URIRef
-
-from graph.vocab import ID
-from loaders.citations import slug
+from tiltaksgraf.graph.vocab import ID
+from tiltaksgraf.loaders.citations import slug
 
 
 def plan(key: str) -> URIRef:

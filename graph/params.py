@@ -20,9 +20,9 @@ from pathlib import Path
 
 from rdflib import Literal, URIRef
 from rdflib.term import Identifier
+from tiltaksgraf.graph.results import QueryError
+from tiltaksgraf.graph.sources import Source, run_query
 
-from graph.results import QueryError
-from graph.sources import Source, run_query
 from tiltaksgraf.paths import QUERIES_DIR
 
 LOOKUPS_DIR = QUERIES_DIR / "params"

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from rdflib import Graph, Literal, URIRef
-
-from graph import iris
-from graph.vocab import OA, RDF, TG, XSD
-from loaders.model import Evidence, Report, Span
+from tiltaksgraf.graph import iris
+from tiltaksgraf.graph.vocab import OA, RDF, TG, XSD
+from tiltaksgraf.loaders.model import Evidence, Report, Span
 
 
 def nb(text: str) -> Literal:

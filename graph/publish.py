@@ -28,11 +28,10 @@ import pyoxigraph as ox
 from rdflib import URIRef
 from SPARQLWrapper import POST, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
-
-from graph.binding import sparql_term
-from graph.endpoint import USER_AGENT, describe_failure
-from graph.results import QueryError
-from graph.store import FORMATS
+from tiltaksgraf.graph.binding import sparql_term
+from tiltaksgraf.graph.endpoint import USER_AGENT, describe_failure
+from tiltaksgraf.graph.results import QueryError
+from tiltaksgraf.graph.store import FORMATS
 
 #: Triples per ``INSERT DATA`` request or per streamed chunk of a Graph Store Protocol upload.
 CHUNK = 5000

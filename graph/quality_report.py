@@ -11,11 +11,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from rdflib import Graph, Literal, URIRef
-
-from graph.formats import render
-from graph.queries import Table
-from graph.vocab import FINDING, SKOS
-from loaders.model import Finding
+from tiltaksgraf.graph.formats import render
+from tiltaksgraf.graph.queries import Table
+from tiltaksgraf.graph.vocab import FINDING, SKOS
+from tiltaksgraf.loaders.model import Finding
 
 FORMATS = ("md", "csv", "json")
 FINDING_SCHEME = URIRef(str(FINDING).rstrip("/"))

@@ -25,10 +25,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib.term import Identifier
+from tiltaksgraf.graph.params import PLAIN_TYPES, param_types, plain_term, resolve
+from tiltaksgraf.graph.results import QueryError, Table
+from tiltaksgraf.graph.sources import Source, run_query
 
-from graph.params import PLAIN_TYPES, param_types, plain_term, resolve
-from graph.results import QueryError, Table
-from graph.sources import Source, run_query
 from tiltaksgraf.paths import QUERIES_DIR
 
 __all__ = ["NamedQuery", "Param", "QueryError", "Table", "get_query", "named_queries", "run_named", "run_query"]

@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
+from tiltaksgraf.graph.vocab import ORG, ORG_TYPE, PROGRAMME_KIND, SKOS, TG
+from tiltaksgraf.loaders.actors import ORGANISATION, PROGRAMME, Target
+from tiltaksgraf.loaders.errors import SourceError
+from tiltaksgraf.loaders.mentions import LabelIndex
 
-from graph.vocab import ORG, ORG_TYPE, PROGRAMME_KIND, SKOS, TG
-from loaders.actors import ORGANISATION, PROGRAMME, Target
-from loaders.errors import SourceError
-from loaders.mentions import LabelIndex
 from tiltaksgraf.paths import ORGANISATIONS_FILE, PROGRAMMES_FILE
 
 #: The concepts of the organisation-type scheme (``orgtype:<x>``).

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from rdflib import Graph, Literal, URIRef
-
-from graph import iris
-from graph.provenance import Provenance, nb, report_key
-from graph.registry import Registry
-from graph.vocab import (
+from tiltaksgraf.graph import iris
+from tiltaksgraf.graph.provenance import Provenance, nb, report_key
+from tiltaksgraf.graph.registry import Registry
+from tiltaksgraf.graph.vocab import (
     CITO,
     CONTINUATION,
     DCTERMS,
@@ -22,7 +21,7 @@ from graph.vocab import (
     TG,
     XSD,
 )
-from loaders.model import (
+from tiltaksgraf.loaders.model import (
     Continuation,
     Evidence,
     Finding,

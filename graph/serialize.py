@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Graph
-
-from graph.vocab import PREFIXES, RDF
+from tiltaksgraf.graph.vocab import PREFIXES, RDF
 
 
 def bind_prefixes(graph: Graph) -> Graph:

@@ -13,11 +13,10 @@ from typing import TypeAlias
 import pyoxigraph as ox
 from rdflib import Graph
 from rdflib.term import Identifier
-
-from graph import store as embedded
-from graph.binding import with_values
-from graph.endpoint import Endpoint
-from graph.results import QueryError, Table, first_line
+from tiltaksgraf.graph import store as embedded
+from tiltaksgraf.graph.binding import with_values
+from tiltaksgraf.graph.endpoint import Endpoint
+from tiltaksgraf.graph.results import QueryError, Table, first_line
 
 #: Anything :func:`run_query` can query.
 Source: TypeAlias = Graph | ox.Store | Endpoint

@@ -11,8 +11,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
-
-from graph.results import QueryError, Table, first_line
+from tiltaksgraf.graph.results import QueryError, Table, first_line
 
 #: File extensions the embedded store reads, with their format.
 FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES}

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from graph.queries import run_named
-from graph.sources import Source
+from tiltaksgraf.graph.queries import run_named
+from tiltaksgraf.graph.sources import Source
 
 
 @dataclass(frozen=True)

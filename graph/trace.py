@@ -9,9 +9,9 @@ from __future__ import annotations
 import textwrap
 from itertools import groupby
 
-from graph.queries import run_named
-from graph.results import Table
-from graph.sources import Source
+from tiltaksgraf.graph.queries import run_named
+from tiltaksgraf.graph.results import Table
+from tiltaksgraf.graph.sources import Source
 
 
 def measure_story(source: Source, measure: str) -> Table:

@@ -19,12 +19,12 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
+from tiltaksgraf.graph.describe import caption, describe
+from tiltaksgraf.graph.queries import NamedQuery, named_queries
+from tiltaksgraf.graph.serialize import bind_prefixes
+from tiltaksgraf.graph.store import store_from_graph, to_rdflib
+from tiltaksgraf.graph.vocab import RDF, SH
 
-from graph.describe import caption, describe
-from graph.queries import NamedQuery, named_queries
-from graph.serialize import bind_prefixes
-from graph.store import store_from_graph, to_rdflib
-from graph.vocab import RDF, SH
 from tiltaksgraf.paths import ONTOLOGY_DIR, QUERIES_DIR
 
 SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"

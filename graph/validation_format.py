@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import textwrap
 
-from graph.serialize import bind_prefixes
-from graph.validation import Issue, ValidationResult
+from tiltaksgraf.graph.serialize import bind_prefixes
+from tiltaksgraf.graph.validation import Issue, ValidationResult
 
 FORMATS = ("text", "turtle", "json", "jsonld")
 

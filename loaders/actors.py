@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from loaders.model import Evidence
+from tiltaksgraf.loaders.model import Evidence
 
 #: The kinds of thing a label can name.
 ORGANISATION = "organisation"

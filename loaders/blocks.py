@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.text import SUPERSCRIPT_DIGITS, Block, clean_line, line_block, superscript_to_int
+from tiltaksgraf.loaders.text import SUPERSCRIPT_DIGITS, Block, clean_line, line_block, superscript_to_int
 
 FOOTNOTE_LINE = re.compile(f"^([{SUPERSCRIPT_DIGITS}]+)\\s*(\\S.*)$")
 LETTER_MARKER = re.compile(r"^(?:-\s*)?([a-d])\)\s")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from loaders.model import Finding, Footnote, Measure, Responsibility, Span
-from loaders.overview import OverviewRow
-from loaders.sections import RawMeasure
+from tiltaksgraf.loaders.model import Finding, Footnote, Measure, Responsibility, Span
+from tiltaksgraf.loaders.overview import OverviewRow
+from tiltaksgraf.loaders.sections import RawMeasure
 
 
 def overview_findings(rows: dict[int, OverviewRow], raw: list[RawMeasure]) -> list[Finding]:

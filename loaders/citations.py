@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from loaders.model import Publication
-from loaders.text import normalise_space
+from tiltaksgraf.loaders.model import Publication
+from tiltaksgraf.loaders.text import normalise_space
 
 _YEAR = re.compile(r"\((\d{4})\)\s*[:.,]?\s*")
 #: "NOVA Rapport 9/24", "NOVA-rapport 7/24", "Menon-publikasjon nr. 180/2024", "Telemarksforskning Rapport 891",

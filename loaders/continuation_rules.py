@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from loaders.text import Sentence
+from tiltaksgraf.loaders.text import Sentence
 
 #: The escalation-plan word in the spellings of the source (Opptrappingsplan, Opptappingsplan …).
 PLAN_WORD = re.compile(r"\b[Oo]pptr?appingsplan(?:en)?\b")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from loaders.model import CrossReference, Evidence
-from loaders.text import Sentence
+from tiltaksgraf.loaders.model import CrossReference, Evidence
+from tiltaksgraf.loaders.text import Sentence
 
 #: "tiltak 64" (lower case: the heading «Tiltak 64:» is not a reference), with the cue words before it.
 _REFERENCE = re.compile(

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.frontmatter import MONTHS
+from tiltaksgraf.loaders.frontmatter import MONTHS
 
 #: A season stands for its first month when dates are compared.
 SEASONS = {"våren": 3, "vår": 3, "sommeren": 6, "sommer": 6, "høsten": 9, "høst": 9, "vinteren": 12}

@@ -17,11 +17,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from loaders.actors import ORGANISATION, Mention
-from loaders.text import Block
+from tiltaksgraf.loaders.actors import ORGANISATION, Mention
+from tiltaksgraf.loaders.text import Block
 
 if TYPE_CHECKING:
-    from loaders.mentions import LabelIndex
+    from tiltaksgraf.loaders.mentions import LabelIndex
 
 #: Trigger nouns and the template that turns a place into the name of an organisation.
 TEMPLATES: tuple[tuple[re.Pattern[str], str], ...] = (

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from loaders.continuation_rules import PLAN_WORD, mentions_successor
-from loaders.errors import SourceError
-from loaders.model import Evidence, Finding, PlanInfo
-from loaders.text import Block, split_sentences
+from tiltaksgraf.loaders.continuation_rules import PLAN_WORD, mentions_successor
+from tiltaksgraf.loaders.errors import SourceError
+from tiltaksgraf.loaders.model import Evidence, Finding, PlanInfo
+from tiltaksgraf.loaders.text import Block, split_sentences
 
 MONTHS = {
     "januar": 1,

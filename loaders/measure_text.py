@@ -18,12 +18,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from loaders.actors import Mention
-from loaders.blocks import split_blocks
-from loaders.mentions import LabelIndex, find_mentions
-from loaders.model import Measure, Report
-from loaders.sections import MINISTRIES, STATUS
-from loaders.text import Block
+from tiltaksgraf.loaders.actors import Mention
+from tiltaksgraf.loaders.blocks import split_blocks
+from tiltaksgraf.loaders.mentions import LabelIndex, find_mentions
+from tiltaksgraf.loaders.model import Measure, Report
+from tiltaksgraf.loaders.sections import MINISTRIES, STATUS
+from tiltaksgraf.loaders.text import Block
 
 SECTIONS = ("title", "description", "status", "footnote")
 

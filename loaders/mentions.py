@@ -33,9 +33,9 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
-from loaders.actors import Mention, Target
-from loaders.enumerations import place_mentions
-from loaders.text import Block
+from tiltaksgraf.loaders.actors import Mention, Target
+from tiltaksgraf.loaders.enumerations import place_mentions
+from tiltaksgraf.loaders.text import Block
 
 #: Phrases that contain a label but name no organisation.
 STOP_PHRASES = ("regjeringen vil-punkt", "regjeringen vil-punkter")

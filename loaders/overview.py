@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from loaders.text import clean_line, normalise_space
+from tiltaksgraf.loaders.text import clean_line, normalise_space
 
 #: A ministry acronym as the table writes it: two to four capitals (JD, AID, KDD, HOD …).
 ACRONYM = re.compile(r"\b[A-ZÆØÅ]{2,4}\b")

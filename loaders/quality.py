@@ -11,11 +11,11 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from loaders.blocks import split_blocks
-from loaders.dates import DateMention, find_dates, is_past_statement
-from loaders.frontmatter import MONTHS
-from loaders.model import Finding, Footnote, Measure, Span
-from loaders.text import Block, Sentence, split_sentences
+from tiltaksgraf.loaders.blocks import split_blocks
+from tiltaksgraf.loaders.dates import DateMention, find_dates, is_past_statement
+from tiltaksgraf.loaders.frontmatter import MONTHS
+from tiltaksgraf.loaders.model import Finding, Footnote, Measure, Span
+from tiltaksgraf.loaders.text import Block, Sentence, split_sentences
 
 
 def line_owners(measures: list[Measure]) -> dict[int, str]:

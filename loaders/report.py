@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from loaders import checks, quality
-from loaders.blocks import split_blocks
-from loaders.citations import parse_citation
-from loaders.continuation_rules import commitments, read_continuation
-from loaders.crossrefs import cross_references
-from loaders.errors import SourceError
-from loaders.frontmatter import read_successor, read_title_page, successor_findings
-from loaders.model import (
+from tiltaksgraf.loaders import checks, quality
+from tiltaksgraf.loaders.blocks import split_blocks
+from tiltaksgraf.loaders.citations import parse_citation
+from tiltaksgraf.loaders.continuation_rules import commitments, read_continuation
+from tiltaksgraf.loaders.crossrefs import cross_references
+from tiltaksgraf.loaders.errors import SourceError
+from tiltaksgraf.loaders.frontmatter import read_successor, read_title_page, successor_findings
+from tiltaksgraf.loaders.model import (
     Commitment,
     Continuation,
     Evidence,
@@ -26,10 +26,10 @@ from loaders.model import (
     StatusAssessment,
     SubMeasure,
 )
-from loaders.overview import ACRONYM, OverviewRow, parse_overview
-from loaders.sections import MinistryLine, RawMeasure, RawSub, find_sections
-from loaders.status_rules import aggregate, classify
-from loaders.text import Block, Sentence, split_sentences
+from tiltaksgraf.loaders.overview import ACRONYM, OverviewRow, parse_overview
+from tiltaksgraf.loaders.sections import MinistryLine, RawMeasure, RawSub, find_sections
+from tiltaksgraf.loaders.status_rules import aggregate, classify
+from tiltaksgraf.loaders.text import Block, Sentence, split_sentences
 
 
 def load_report(path: str | Path) -> Report:

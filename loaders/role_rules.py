@@ -41,7 +41,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from loaders.actors import ORGANISATION, Mention
+from tiltaksgraf.loaders.actors import ORGANISATION, Mention
 
 #: Words that may stand between a preposition and the names it governs: «tilbys av kompetansesentrene KORUS».
 _FILL_WORDS = "de|den|det|alle|øvrige|andre|relevante|ulike|flere|landets|henholdsvis|kompetansesentrene|sentrene"

@@ -21,12 +21,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from loaders.actors import ORGANISATION, ROLES, Mention, PublicationActors, Role
-from loaders.measure_text import TextPart
-from loaders.mentions import LabelIndex, find_mentions, mentions_in_text
-from loaders.model import Evidence, Footnote, Report
-from loaders.role_rules import sentence_roles
-from loaders.text import split_sentences
+from tiltaksgraf.loaders.actors import ORGANISATION, ROLES, Mention, PublicationActors, Role
+from tiltaksgraf.loaders.measure_text import TextPart
+from tiltaksgraf.loaders.mentions import LabelIndex, find_mentions, mentions_in_text
+from tiltaksgraf.loaders.model import Evidence, Footnote, Report
+from tiltaksgraf.loaders.role_rules import sentence_roles
+from tiltaksgraf.loaders.text import split_sentences
 
 #: The IATI organisation-role code each role maps to (1 Funding, 2 Accountable, 3 Extending, 4 Implementing).
 IATI_ROLE = {

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from loaders.blocks import LETTER_MARKER
-from loaders.text import Block
+from tiltaksgraf.loaders.blocks import LETTER_MARKER
+from tiltaksgraf.loaders.text import Block
 
 FOCUS_AREA = re.compile(r"^Innsatsområde (\d+):\s*(.+?)\s*$")
 MEASURE = re.compile(r"^Tiltak (\d+):\s*(.+?)\s*$")

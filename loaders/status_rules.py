@@ -28,7 +28,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from loaders.text import Sentence
+from tiltaksgraf.loaders.text import Sentence
 
 #: Strongest first: a status that mentions both a completed part and a pending part is in progress.
 PRECEDENCE = ("discontinued", "not_started", "in_progress", "regular_operations", "completed")

@@ -6,7 +6,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from loaders.model import Span
+from tiltaksgraf.loaders.model import Span
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPER_TO_INT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")

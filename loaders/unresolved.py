@@ -24,10 +24,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from loaders.actors import UnresolvedName
-from loaders.blocks import is_table_row, split_blocks
-from loaders.mentions import LabelIndex, find_mentions
-from loaders.text import Block, line_block
+from tiltaksgraf.loaders.actors import UnresolvedName
+from tiltaksgraf.loaders.blocks import is_table_row, split_blocks
+from tiltaksgraf.loaders.mentions import LabelIndex, find_mentions
+from tiltaksgraf.loaders.text import Block, line_block
 
 #: Word endings that make a capitalised name look like an organisation's.
 # fmt: off

@@ -13,9 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from viz.chromium import CHROMIUM_ARGS, find_chromium
+from tiltaksgraf.viz.chromium import CHROMIUM_ARGS, find_chromium
 
 
 def settle(html: Path, png: Path | None = None, width: int = 1200, height: int = 760) -> float:

@@ -5,14 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tiltaksgraf.graph.build import BuildResult, build_graph, write_outputs
+from tiltaksgraf.graph.registry import Registry, load_registry
+from tiltaksgraf.loaders.actors import Role
+from tiltaksgraf.loaders.measure_text import TextPart, measure_parts
+from tiltaksgraf.loaders.model import Report
+from tiltaksgraf.loaders.report import load_report
+from tiltaksgraf.loaders.roles import measure_roles
 
-from graph.build import BuildResult, build_graph, write_outputs
-from graph.registry import Registry, load_registry
-from loaders.actors import Role
-from loaders.measure_text import TextPart, measure_parts
-from loaders.model import Report
-from loaders.report import load_report
-from loaders.roles import measure_roles
 from tiltaksgraf.paths import DEFAULT_SOURCE
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -88,6 +88,6 @@ def programme(key: str) -> str:
 @pytest.fixture(scope="session")
 def store(built: BuildResult):
     """The real report's graph in the embedded store (Oxigraph in memory)."""
-    from graph.store import store_from_graph
+    from tiltaksgraf.graph.store import store_from_graph
 
     return store_from_graph(built.graph)

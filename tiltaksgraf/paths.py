@@ -1,18 +1,27 @@
-"""Where the project's data folders are: the one module that knows."""
+"""Where the project's data files are: the one module that knows.
+
+The repository keeps its data in top-level folders (``ontology/``, ``queries/``, ``data/``); the package maps
+them to ``tiltaksgraf.ontology``, ``tiltaksgraf.queries`` and ``tiltaksgraf.data`` (see ``pyproject.toml``), so
+they are found through :mod:`importlib.resources` wherever pip puts the package, editable or not.
+"""
 
 from __future__ import annotations
 
 import os
+from importlib import resources
 from pathlib import Path
 
-#: The project root: the folder holding ``ontology/``, ``queries/`` and ``data/``.
-#: ``TILTAKSGRAF_HOME`` overrides it (for an installed copy run outside the checkout).
-ROOT = Path(os.environ.get("TILTAKSGRAF_HOME", Path(__file__).resolve().parent.parent))
 
-ONTOLOGY_DIR = ROOT / "ontology"
-QUERIES_DIR = ROOT / "queries"
-DATA_DIR = ROOT / "data"
+def _package_dir(package: str) -> Path:
+    """The folder of a data package, as a real path (the package is always installed unzipped)."""
+    return Path(str(resources.files(package)))
+
+
+ONTOLOGY_DIR = _package_dir("tiltaksgraf.ontology")
+QUERIES_DIR = _package_dir("tiltaksgraf.queries")
+DATA_DIR = _package_dir("tiltaksgraf.data")
 SOURCES_DIR = DATA_DIR / "sources"
+#: Where ``build`` writes and other commands read by default: ``build/`` in the working folder.
 BUILD_DIR = Path(os.environ.get("TILTAKSGRAF_BUILD", "build"))
 
 #: The embedded default source: the final report on «Frihet fra vold», April 2025.

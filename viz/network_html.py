@@ -16,9 +16,8 @@ import jinja2
 import networkx as nx
 from pyvis.edge import Edge
 from pyvis.network import Network
-
-from graph.serialize import write_atomic
-from viz.style import node_colour, node_shape, style
+from tiltaksgraf.graph.serialize import write_atomic
+from tiltaksgraf.viz.style import node_colour, node_shape, style
 
 #: Node attributes a drawing can size nodes by (``none``: all the same size).
 SIZE_BY = ("pagerank", "betweenness", "degree", "weighted_degree", "measure_count", "none")

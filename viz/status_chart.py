@@ -12,10 +12,9 @@ matplotlib.use("Agg")  # no display: files only
 
 import matplotlib.pyplot as plt
 from matplotlib.ticker import MaxNLocator
-
-from graph.serialize import write_atomic
-from graph.tallies import StatusTally
-from viz.style import style
+from tiltaksgraf.graph.serialize import write_atomic
+from tiltaksgraf.graph.tallies import StatusTally
+from tiltaksgraf.viz.style import style
 
 FORMATS = ("png", "svg")
 

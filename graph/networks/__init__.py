@@ -5,7 +5,7 @@
 ('organisations', 'ministries', 'bipartite', 'cross-references', 'ego')
 """
 
-from graph.networks.builders import (
+from tiltaksgraf.graph.networks.builders import (
     KINDS,
     bipartite_network,
     build_network,
@@ -15,9 +15,9 @@ from graph.networks.builders import (
     find_organisation,
     ministry_network,
 )
-from graph.networks.data import NetworkData, load_network_data
-from graph.networks.filters import Filters, NetworkError
-from graph.networks.metrics import add_node_metrics, network_metrics, node_metrics
+from tiltaksgraf.graph.networks.data import NetworkData, load_network_data
+from tiltaksgraf.graph.networks.filters import Filters, NetworkError
+from tiltaksgraf.graph.networks.metrics import add_node_metrics, network_metrics, node_metrics
 
 __all__ = [
     "KINDS",

@@ -17,9 +17,8 @@ from dataclasses import replace
 from itertools import combinations
 
 import networkx as nx
-
-from graph.networks.data import MeasureInfo, NetworkData, Organisation, measure_key, measure_list
-from graph.networks.filters import Filters, NetworkError
+from tiltaksgraf.graph.networks.data import MeasureInfo, NetworkData, Organisation, measure_key, measure_list
+from tiltaksgraf.graph.networks.filters import Filters, NetworkError
 
 #: The default: keep everything.
 NO_FILTERS = Filters()

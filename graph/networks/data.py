@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from graph.queries import get_query, run_query
-from graph.sources import Source
+from tiltaksgraf.graph.queries import get_query, run_query
+from tiltaksgraf.graph.sources import Source
+
 from tiltaksgraf.paths import QUERIES_DIR
 
 NETWORK_QUERIES = QUERIES_DIR / "networks"

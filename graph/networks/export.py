@@ -12,8 +12,7 @@ import io
 from pathlib import Path
 
 import networkx as nx
-
-from graph.serialize import write_atomic
+from tiltaksgraf.graph.serialize import write_atomic
 
 FORMATS = ("graphml", "gexf", "csv")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, fields
 
-from graph.networks.data import Involvement, MeasureInfo, Organisation
+from tiltaksgraf.graph.networks.data import Involvement, MeasureInfo, Organisation
 
 
 class NetworkError(ValueError):

@@ -7,10 +7,10 @@ import re
 import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, SKOS
+from tiltaksgraf.graph.registry import LABEL_PROPERTIES, ORG_TYPES, PROGRAMME_KINDS, Registry
+from tiltaksgraf.graph.vocab import ORG, ORG_TYPE, PROGRAMME_KIND, TG
+from tiltaksgraf.loaders.text import clean_line
 
-from graph.registry import LABEL_PROPERTIES, ORG_TYPES, PROGRAMME_KINDS, Registry
-from graph.vocab import ORG, ORG_TYPE, PROGRAMME_KIND, TG
-from loaders.text import clean_line
 from tests.conftest import org, programme
 
 ORG_BASE = "https://w3id.org/tiltaksgraf/id/org/"

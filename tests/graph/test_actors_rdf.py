@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from tiltaksgraf.graph.build import build_graph, unresolved_csv
+from tiltaksgraf.graph.queries import QueryError, get_query, run_named, run_query
 
-from graph.build import build_graph, unresolved_csv
-from graph.queries import QueryError, get_query, run_named, run_query
 from tests.conftest import MINI, org, programme
 
 MEASURE = "https://w3id.org/tiltaksgraf/id/measure/frihet-fra-vold/"
@@ -79,8 +79,7 @@ def test_collective_and_misspelt_names_resolve(built):
 
 def test_programmes_are_linked_to_the_measures_that_name_them(built):
     from rdflib import URIRef
-
-    from graph.vocab import TG
+    from tiltaksgraf.graph.vocab import TG
 
     assert (URIRef(MEASURE + "1"), TG.mentions, URIRef(programme("tidlig-inn"))) in built.graph
     assert (URIRef(programme("tidlig-inn")), TG.runBy, URIRef(org("korus"))) in built.graph
@@ -88,8 +87,7 @@ def test_programmes_are_linked_to_the_measures_that_name_them(built):
 
 def test_publications_get_their_publisher(built):
     from rdflib import URIRef
-
-    from graph.vocab import DCTERMS
+    from tiltaksgraf.graph.vocab import DCTERMS
 
     pub = URIRef("https://w3id.org/tiltaksgraf/id/publication/seeberg-2024-drape-for-drape-stein-for")
     assert built.graph.value(pub, DCTERMS.publisher) == URIRef(org("nova"))

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+from tiltaksgraf.graph.validation import load_shapes, run_shapes
 
-from graph.validation import load_shapes, run_shapes
 from tests.graph.test_shapes import CASES
 
 

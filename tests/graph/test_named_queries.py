@@ -8,9 +8,8 @@ import os
 from pathlib import Path
 
 import pytest
-
-from graph.formats import render
-from graph.queries import get_query, run_named, run_query
+from tiltaksgraf.graph.formats import render
+from tiltaksgraf.graph.queries import get_query, run_named, run_query
 
 GOLDEN = Path(__file__).parent.parent / "golden"
 

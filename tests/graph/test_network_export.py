@@ -6,9 +6,8 @@ import csv
 
 import networkx as nx
 import pytest
-
-from graph.networks import add_node_metrics, build_network, load_network_data
-from graph.networks.export import csv_paths, export_network
+from tiltaksgraf.graph.networks import add_node_metrics, build_network, load_network_data
+from tiltaksgraf.graph.networks.export import csv_paths, export_network
 
 
 @pytest.fixture(scope="module")

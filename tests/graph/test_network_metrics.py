@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import networkx as nx
 import pytest
-
-from graph.networks import add_node_metrics, load_network_data, ministry_network, network_metrics, node_metrics
-from graph.networks.metrics import communities
+from tiltaksgraf.graph.networks import (
+    add_node_metrics,
+    load_network_data,
+    ministry_network,
+    network_metrics,
+    node_metrics,
+)
+from tiltaksgraf.graph.networks.metrics import communities
 
 
 def two_triangles_and_a_bridge() -> nx.Graph:

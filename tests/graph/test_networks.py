@@ -7,8 +7,7 @@ from itertools import combinations
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, SKOS
-
-from graph.networks import (
+from tiltaksgraf.graph.networks import (
     Filters,
     NetworkError,
     bipartite_network,
@@ -20,10 +19,10 @@ from graph.networks import (
     load_network_data,
     ministry_network,
 )
-from graph.registry import load_registry
-from graph.vocab import ORG as ORG_NS
-from graph.vocab import ORG_TYPE, ROLE, TG
-from loaders.model import Measure, Report
+from tiltaksgraf.graph.registry import load_registry
+from tiltaksgraf.graph.vocab import ORG as ORG_NS
+from tiltaksgraf.graph.vocab import ORG_TYPE, ROLE, TG
+from tiltaksgraf.loaders.model import Measure, Report
 
 ORG = "https://w3id.org/tiltaksgraf/id/org/"
 JD, BFD = f"{ORG}jd", f"{ORG}bfd"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 from rdflib import Graph, Literal, URIRef
+from tiltaksgraf.graph.build import reference_files
+from tiltaksgraf.graph.vocab import OWL, RDF, RDFS, SKOS, TG
 
-from graph.build import reference_files
-from graph.vocab import OWL, RDF, RDFS, SKOS, TG
 from tiltaksgraf.paths import ONTOLOGY_DIR
 
 

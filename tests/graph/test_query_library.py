@@ -12,11 +12,10 @@ from itertools import combinations
 
 import pytest
 from rdflib import URIRef
-
-from graph import iris
-from graph.queries import named_queries, run_named
-from graph.vocab import TG
-from loaders.model import Report
+from tiltaksgraf.graph import iris
+from tiltaksgraf.graph.queries import named_queries, run_named
+from tiltaksgraf.graph.vocab import TG
+from tiltaksgraf.loaders.model import Report
 
 #: Every named query and the test that checks its rows (a test below fails if one is missing).
 COVERED = {

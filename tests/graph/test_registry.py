@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 from rdflib import URIRef
+from tiltaksgraf.graph.registry import Registry, label_entries, load_registry
+from tiltaksgraf.loaders.actors import ORGANISATION
+from tiltaksgraf.loaders.errors import SourceError
 
-from graph.registry import Registry, label_entries, load_registry
-from loaders.actors import ORGANISATION
-from loaders.errors import SourceError
 from tests.conftest import org
 
 PREFIXES = """

@@ -13,10 +13,9 @@ from pathlib import Path
 import pytest
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
-
-from graph.build import BuildResult
-from graph.validation import SHAPES_NS, ValidationResult, load_checks, load_shapes, validate_graph
-from graph.vocab import RDF, SH
+from tiltaksgraf.graph.build import BuildResult
+from tiltaksgraf.graph.validation import SHAPES_NS, ValidationResult, load_checks, load_shapes, validate_graph
+from tiltaksgraf.graph.vocab import RDF, SH
 
 CASES_DIR = Path(__file__).parent.parent / "shapes"
 TGT = Namespace("https://w3id.org/tiltaksgraf/test#")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 from rdflib import Literal, URIRef
+from tiltaksgraf.graph.binding import sparql_term, with_values
+from tiltaksgraf.graph.build import build_graph
+from tiltaksgraf.graph.queries import QueryError, named_queries, run_named
+from tiltaksgraf.graph.store import store_from_graph
 
-from graph.binding import sparql_term, with_values
-from graph.build import build_graph
-from graph.queries import QueryError, named_queries, run_named
-from graph.store import store_from_graph
 from tests.conftest import MINI
 
 

@@ -7,11 +7,10 @@ import warnings
 
 import pytest
 from rdflib import Graph, Literal, URIRef
-
-from graph import iris
-from graph.validation import ValidationError, load_checks, load_shapes, validate_graph
-from graph.validation_format import format_json, format_report, format_text, headline
-from graph.vocab import PROV, RDF, SH, TG
+from tiltaksgraf.graph import iris
+from tiltaksgraf.graph.validation import ValidationError, load_checks, load_shapes, validate_graph
+from tiltaksgraf.graph.validation_format import format_json, format_report, format_text, headline
+from tiltaksgraf.graph.vocab import PROV, RDF, SH, TG
 
 M17 = iris.measure("frihet-fra-vold", "17")
 

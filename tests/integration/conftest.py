@@ -6,8 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-from graph.server import Server, free_port, load, start
+from tiltaksgraf.graph.server import Server, free_port, load, start
 
 
 def _read_only(graph_file: Path, tmp_path_factory: pytest.TempPathFactory, timeout_s: int) -> Iterator[Server]:

@@ -8,9 +8,10 @@ import sys
 import urllib.request
 from pathlib import Path
 
-from graph.endpoint import Endpoint
-from graph.queries import run_named
-from graph.server import free_port, port_in_use
+from tiltaksgraf.graph.endpoint import Endpoint
+from tiltaksgraf.graph.queries import run_named
+from tiltaksgraf.graph.server import free_port, port_in_use
+
 from tiltaksgraf.cli import main
 
 

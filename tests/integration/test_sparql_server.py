@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph
+from tiltaksgraf.graph.build import build_graph, write_outputs
+from tiltaksgraf.graph.endpoint import Endpoint
+from tiltaksgraf.graph.publish import PublishError, publish
+from tiltaksgraf.graph.queries import QueryError, named_queries, run_named, run_query
+from tiltaksgraf.graph.server import free_port, start
 
-from graph.build import build_graph, write_outputs
-from graph.endpoint import Endpoint
-from graph.publish import PublishError, publish
-from graph.queries import QueryError, named_queries, run_named, run_query
-from graph.server import free_port, start
 from tests.conftest import MINI
 from tiltaksgraf.cli import main
 
@@ -84,7 +84,7 @@ def test_the_cases_cover_every_query_and_every_parameter():
 
 def test_a_crafted_value_is_data_over_http(published):
     probe = "# param: needle (literal)\nSELECT ?value WHERE { BIND (?needle AS ?value) }"
-    from graph.queries import parse_header
+    from tiltaksgraf.graph.queries import parse_header
 
     query = parse_header("probe", Path("probe.rq"), probe)
     assert run_named(published, query, {"needle": CRAFTED}).rows == [[CRAFTED]]

@@ -1,6 +1,6 @@
 """Paragraphs rebuilt from the PDF conversion: page breaks joined, footnote lines set apart."""
 
-from loaders.blocks import split_blocks
+from tiltaksgraf.loaders.blocks import split_blocks
 
 
 def lines(text: str) -> list[str]:

@@ -1,8 +1,7 @@
 """Footnote text parsed into publications."""
 
 import pytest
-
-from loaders.citations import parse_citation
+from tiltaksgraf.loaders.citations import parse_citation
 
 
 @pytest.mark.parametrize(

@@ -1,9 +1,8 @@
 """Reading the relation to the successor plan and the «regjeringen vil»-points."""
 
 import pytest
-
-from loaders.continuation_rules import commitments, mentions_successor, read_continuation
-from loaders.text import line_block, split_sentences
+from tiltaksgraf.loaders.continuation_rules import commitments, mentions_successor, read_continuation
+from tiltaksgraf.loaders.text import line_block, split_sentences
 
 
 def sentences(*paragraphs: str):

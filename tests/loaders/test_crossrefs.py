@@ -1,7 +1,7 @@
 """References between measures."""
 
-from loaders.crossrefs import cross_references
-from loaders.text import line_block, split_sentences
+from tiltaksgraf.loaders.crossrefs import cross_references
+from tiltaksgraf.loaders.text import line_block, split_sentences
 
 
 def refs(text: str, own: int = 1, known=frozenset(range(1, 83))):

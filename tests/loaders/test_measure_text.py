@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from loaders.measure_text import TextPart, measure_parts
-from loaders.model import Report
-from loaders.report import parse_report
-from loaders.text import line_block
+from tiltaksgraf.loaders.measure_text import TextPart, measure_parts
+from tiltaksgraf.loaders.model import Report
+from tiltaksgraf.loaders.report import parse_report
+from tiltaksgraf.loaders.text import line_block
 
 
 def _layout(parts: list[TextPart]) -> list[tuple[str, str, int]]:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
-
-from loaders.actors import ORGANISATION, PROGRAMME, Target
-from loaders.mentions import LabelIndex, find_mentions, mentions_in_text
-from loaders.text import line_block
+from tiltaksgraf.loaders.actors import ORGANISATION, PROGRAMME, Target
+from tiltaksgraf.loaders.mentions import LabelIndex, find_mentions, mentions_in_text
+from tiltaksgraf.loaders.text import line_block
 
 ORGS = {
     "bufdir": ["Bufdir", "Barne-, ungdoms- og familiedirektoratet", "Buudir"],

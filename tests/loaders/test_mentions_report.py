@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from tiltaksgraf.graph.registry import Registry
+from tiltaksgraf.loaders.actors import Mention
+from tiltaksgraf.loaders.measure_text import TextPart, measure_mentions
 
-from graph.registry import Registry
-from loaders.actors import Mention
-from loaders.measure_text import TextPart, measure_mentions
 from tests.conftest import org
 
 

@@ -1,6 +1,6 @@
 """The overview table: titles, lettered sub-measures and the three readings of the ministries cell."""
 
-from loaders.overview import parse_overview, split_lettered
+from tiltaksgraf.loaders.overview import parse_overview, split_lettered
 
 HEADER = ["| Nr. | Tiltak | Ansvarlig departement |", "|-----|--|---|"]
 

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph
+from tiltaksgraf.graph.queries import get_query, run_query
+from tiltaksgraf.graph.registry import misspellings
+from tiltaksgraf.graph.validation import validate_graph
+from tiltaksgraf.loaders import quality
+from tiltaksgraf.loaders.blocks import split_blocks
+from tiltaksgraf.loaders.model import Footnote
 
-from graph.queries import get_query, run_query
-from graph.registry import misspellings
-from graph.validation import validate_graph
-from loaders import quality
-from loaders.blocks import split_blocks
-from loaders.model import Footnote
 from tests.conftest import FIXTURES, MINI_REGISTRY
 from tiltaksgraf.paths import DEFAULT_SOURCE, ORGANISATIONS_FILE
 

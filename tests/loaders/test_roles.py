@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from tiltaksgraf.graph.registry import Registry
+from tiltaksgraf.loaders.actors import ROLES, Role
+from tiltaksgraf.loaders.mentions import mentions_in_text
+from tiltaksgraf.loaders.model import Report
+from tiltaksgraf.loaders.role_rules import sentence_roles
+from tiltaksgraf.loaders.roles import IATI_ROLE, publication_actors
 
-from graph.registry import Registry
-from loaders.actors import ROLES, Role
-from loaders.mentions import mentions_in_text
-from loaders.model import Report
-from loaders.role_rules import sentence_roles
-from loaders.roles import IATI_ROLE, publication_actors
 from tests.conftest import org
 
 

@@ -1,9 +1,8 @@
 """Each status rule on a hand-written sentence, the decision steps, and the aggregation of sub-measures."""
 
 import pytest
-
-from loaders.status_rules import RULES, aggregate, classify, deliverable_nouns, matches
-from loaders.text import line_block, split_sentences
+from tiltaksgraf.loaders.status_rules import RULES, aggregate, classify, deliverable_nouns, matches
+from tiltaksgraf.loaders.text import line_block, split_sentences
 
 
 def sentences(text: str):

@@ -1,6 +1,6 @@
 """Cleaning lines and splitting sentences."""
 
-from loaders.text import Block, Mark, clean_line, line_block, split_sentences
+from tiltaksgraf.loaders.text import Block, Mark, clean_line, line_block, split_sentences
 
 
 def test_clean_line_removes_link_residue_and_keeps_link_text():

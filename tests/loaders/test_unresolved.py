@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from graph.registry import Registry
-from loaders.text import line_block
-from loaders.unresolved import candidates, report_blocks, unresolved_names
+from tiltaksgraf.graph.registry import Registry
+from tiltaksgraf.loaders.text import line_block
+from tiltaksgraf.loaders.unresolved import candidates, report_blocks, unresolved_names
 
 
 def _unresolved(text: str, registry: Registry) -> list[tuple[str, int]]:

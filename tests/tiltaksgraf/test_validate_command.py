@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph
+from tiltaksgraf.graph import iris
+from tiltaksgraf.graph.vocab import TG
 
-from graph import iris
-from graph.vocab import TG
 from tests.conftest import MINI
 from tiltaksgraf.cli import main
 

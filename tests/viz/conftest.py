@@ -6,8 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-
-from viz.chromium import CHROMIUM_ARGS, find_chromium
+from tiltaksgraf.viz.chromium import CHROMIUM_ARGS, find_chromium
 
 
 def chromium_path() -> str:

@@ -7,9 +7,8 @@ import random
 
 import networkx as nx
 import pytest
-
-from graph.networks import add_node_metrics, build_network, load_network_data
-from viz.network_html import write_html
+from tiltaksgraf.graph.networks import add_node_metrics, build_network, load_network_data
+from tiltaksgraf.viz.network_html import write_html
 
 JD = "https://w3id.org/tiltaksgraf/id/org/jd"
 KUD = "https://w3id.org/tiltaksgraf/id/org/kud"

@@ -9,11 +9,11 @@ import networkx as nx
 import pytest
 from rdflib import Graph
 from rdflib.namespace import SKOS
+from tiltaksgraf.graph.networks import add_node_metrics, build_network, load_network_data
+from tiltaksgraf.viz.network_html import DrawingError, render_html, vis_network
+from tiltaksgraf.viz.style import style
 
-from graph.networks import add_node_metrics, build_network, load_network_data
 from tiltaksgraf.paths import ONTOLOGY_DIR
-from viz.network_html import DrawingError, render_html, vis_network
-from viz.style import style
 
 #: A reference the browser would fetch: src/href attributes, CSS @import and url(), to anything not inline.
 REMOTE = re.compile(

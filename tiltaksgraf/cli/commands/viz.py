@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from graph.networks import KINDS, add_node_metrics
-from graph.tallies import status_by_focus_area, status_by_ministry
-from tiltaksgraf.commands.common import CommandError, add_command, say
-from tiltaksgraf.commands.network_options import add_network_arguments, network_from
-from tiltaksgraf.commands.source_args import load_store
-from viz.network_html import SIZE_BY, DrawingError, write_html
+from tiltaksgraf.cli.commands.common import CommandError, add_command, say
+from tiltaksgraf.cli.commands.network_options import add_network_arguments, network_from
+from tiltaksgraf.cli.commands.source_args import load_store
+from tiltaksgraf.graph.networks import KINDS, add_node_metrics
+from tiltaksgraf.graph.tallies import status_by_focus_area, status_by_ministry
+from tiltaksgraf.viz.network_html import SIZE_BY, DrawingError, write_html
 
 EXAMPLES = """\
   tiltaksgraf viz ministries -o build/ministries.html         open the file in a browser, no network needed
@@ -44,7 +44,9 @@ def run(args: argparse.Namespace) -> int:
     if args.kind == "status":
         if suffix not in (".png", ".svg"):
             raise CommandError(f"status charts are written as .png or .svg, not {args.out.name!r}")
-        from viz.status_chart import write_status_chart  # matplotlib takes a second to import: only when drawing
+        from tiltaksgraf.viz.status_chart import (
+            write_status_chart,  # matplotlib takes a second to import: only when drawing
+        )
 
         graph = load_store(args.graph)
         write_status_chart([status_by_focus_area(graph), status_by_ministry(graph)], args.out)

@@ -7,10 +7,10 @@ import json
 import time
 from pathlib import Path
 
-from graph.build import build_graph, write_outputs
-from graph.validation import ValidationError, validate_graph
-from graph.validation_format import format_text
-from tiltaksgraf.commands.common import CommandError, add_command, say
+from tiltaksgraf.cli.commands.common import CommandError, add_command, say
+from tiltaksgraf.graph.build import build_graph, write_outputs
+from tiltaksgraf.graph.validation import ValidationError, validate_graph
+from tiltaksgraf.graph.validation_format import format_text
 from tiltaksgraf.paths import BUILD_DIR, DEFAULT_SOURCE
 
 #: How many violations (build refused) and warnings (build written) the build lists on stderr.
@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     written = write_outputs(result, args.out)
     summary = result.summary()
     if args.summary_json:
-        from graph.serialize import write_atomic
+        from tiltaksgraf.graph.serialize import write_atomic
 
         write_atomic(args.summary_json, json.dumps(summary, ensure_ascii=False, indent=2).encode("utf-8"))
     elapsed = time.perf_counter() - started

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import networkx as nx
 
-from graph.formats import render
-from graph.networks import KINDS, add_node_metrics, network_metrics
-from graph.networks.export import FORMATS as EXPORT_FORMATS
-from graph.networks.export import export_network
-from graph.queries import Table
-from tiltaksgraf.commands.common import add_command, say
-from tiltaksgraf.commands.network_options import add_network_arguments, network_from
+from tiltaksgraf.cli.commands.common import add_command, say
+from tiltaksgraf.cli.commands.network_options import add_network_arguments, network_from
+from tiltaksgraf.graph.formats import render
+from tiltaksgraf.graph.networks import KINDS, add_node_metrics, network_metrics
+from tiltaksgraf.graph.networks.export import FORMATS as EXPORT_FORMATS
+from tiltaksgraf.graph.networks.export import export_network
+from tiltaksgraf.graph.queries import Table
 from tiltaksgraf.paths import BUILD_DIR
 
 EXAMPLES = """\

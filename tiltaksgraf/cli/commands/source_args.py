@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from graph.endpoint import DEFAULT_TIMEOUT, Endpoint
-from graph.results import QueryError
-from graph.sources import Source
-from graph.store import open_store
-from tiltaksgraf.commands.common import CommandError
+from tiltaksgraf.cli.commands.common import CommandError
+from tiltaksgraf.graph.endpoint import DEFAULT_TIMEOUT, Endpoint
+from tiltaksgraf.graph.results import QueryError
+from tiltaksgraf.graph.sources import Source
+from tiltaksgraf.graph.store import open_store
 from tiltaksgraf.paths import GRAPH_FILE
 
 

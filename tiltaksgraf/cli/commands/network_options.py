@@ -7,10 +7,10 @@ from pathlib import Path
 
 import networkx as nx
 
-from graph.networks import Filters, NetworkError, build_network, load_network_data
-from graph.networks.filters import parse_values
-from tiltaksgraf.commands.common import CommandError, say
-from tiltaksgraf.commands.source_args import load_store
+from tiltaksgraf.cli.commands.common import CommandError, say
+from tiltaksgraf.cli.commands.source_args import load_store
+from tiltaksgraf.graph.networks import Filters, NetworkError, build_network, load_network_data
+from tiltaksgraf.graph.networks.filters import parse_values
 
 FILTERS = (
     (

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from graph import iris
-from graph.publish import PublishError, publish
-from tiltaksgraf.commands.common import CommandError, add_command, say
+from tiltaksgraf.cli.commands.common import CommandError, add_command, say
+from tiltaksgraf.graph import iris
+from tiltaksgraf.graph.publish import PublishError, publish
 from tiltaksgraf.paths import GRAPH_FILE
 
 EXAMPLES = """\

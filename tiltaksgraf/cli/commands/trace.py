@@ -6,11 +6,11 @@ import argparse
 import shutil
 import sys
 
-from graph.formats import render
-from graph.queries import QueryError
-from graph.trace import continuation_table, measure_story, story_text
-from tiltaksgraf.commands.common import CommandError, add_command
-from tiltaksgraf.commands.source_args import add_source_arguments, open_source
+from tiltaksgraf.cli.commands.common import CommandError, add_command
+from tiltaksgraf.cli.commands.source_args import add_source_arguments, open_source
+from tiltaksgraf.graph.formats import render
+from tiltaksgraf.graph.queries import QueryError
+from tiltaksgraf.graph.trace import continuation_table, measure_story, story_text
 
 EXAMPLES = """\
   tiltaksgraf trace 19                   measure 19: status, successor plan, the quoted commitment, …

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from graph.serialize import write_atomic
-from graph.validation import ENGINES, ValidationError, validate_graph
-from graph.validation_format import FORMATS, headline, render
-from tiltaksgraf.commands.common import CommandError, add_command, load_graph, say
+from tiltaksgraf.cli.commands.common import CommandError, add_command, load_graph, say
+from tiltaksgraf.graph.serialize import write_atomic
+from tiltaksgraf.graph.validation import ENGINES, ValidationError, validate_graph
+from tiltaksgraf.graph.validation_format import FORMATS, headline, render
 from tiltaksgraf.paths import GRAPH_FILE
 
 EXAMPLES = """\

@@ -10,9 +10,9 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from loaders.errors import SourceError
-from tiltaksgraf.commands import COMMANDS
-from tiltaksgraf.commands.common import CommandError
+from tiltaksgraf.cli.commands import COMMANDS
+from tiltaksgraf.cli.commands.common import CommandError
+from tiltaksgraf.loaders.errors import SourceError
 
 DESCRIPTION = """\
 tiltaksgraf: a knowledge graph of the measures and actors in Norway's action plan against domestic

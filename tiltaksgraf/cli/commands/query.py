@@ -7,12 +7,12 @@ import sys
 import textwrap
 from pathlib import Path
 
-from graph.formats import FORMATS, render
-from graph.params import choices, lookup_types
-from graph.queries import QueryError, get_query, named_queries, parse_header, run_named
-from graph.results import Table
-from tiltaksgraf.commands.common import CommandError, add_command
-from tiltaksgraf.commands.source_args import add_source_arguments, open_source
+from tiltaksgraf.cli.commands.common import CommandError, add_command
+from tiltaksgraf.cli.commands.source_args import add_source_arguments, open_source
+from tiltaksgraf.graph.formats import FORMATS, render
+from tiltaksgraf.graph.params import choices, lookup_types
+from tiltaksgraf.graph.queries import QueryError, get_query, named_queries, parse_header, run_named
+from tiltaksgraf.graph.results import Table
 
 QUERY_EXAMPLES = """\
   tiltaksgraf query measures                           every measure (a table in the terminal)

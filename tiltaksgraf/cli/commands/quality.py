@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from graph.build import build_graph
-from graph.quality_report import FORMATS, render_findings
-from graph.serialize import write_atomic
-from tiltaksgraf.commands.common import add_command, say
+from tiltaksgraf.cli.commands.common import add_command, say
+from tiltaksgraf.graph.build import build_graph
+from tiltaksgraf.graph.quality_report import FORMATS, render_findings
+from tiltaksgraf.graph.serialize import write_atomic
 from tiltaksgraf.paths import DEFAULT_SOURCE, ORGANISATIONS_FILE
 
 EXAMPLES = """\

@@ -9,8 +9,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from graph.server import ServerError, load, start
-from tiltaksgraf.commands.common import CommandError, add_command, say
+from tiltaksgraf.cli.commands.common import CommandError, add_command, say
+from tiltaksgraf.graph.server import ServerError, load, start
 from tiltaksgraf.paths import GRAPH_FILE
 
 EXAMPLES = """\

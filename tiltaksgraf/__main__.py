@@ -1,0 +1,7 @@
+"""``python -m tiltaksgraf``: the same as the ``tiltaksgraf`` command."""
+
+import sys
+
+from tiltaksgraf.cli import main
+
+sys.exit(main())
