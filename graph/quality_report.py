@@ -25,6 +25,7 @@ KIND_ORDER = (
     "responsibility-differs",
     "responsibility-missing-body-line",
     "title-differs",
+    "title-differs-trivially",
     "missing-in-overview",
     "missing-in-body",
     "unknown-ministry",
