@@ -140,4 +140,6 @@ def _rdf(answer: Triples, fmt: str) -> str:
     iris = {str(t.value) for tr in triples for t in (tr.subject, tr.predicate, tr.object) if hasattr(t, "value")}
     iris |= {tr.object.datatype.value for tr in triples if isinstance(tr.object, ox.Literal)}
     used = {name: ns for name, ns in PREFIXES.items() if any(i.startswith(ns) for i in iris)}
-    return ox.serialize(triples, format=_RDF[fmt], prefixes=used).decode("utf-8")
+    lines = ox.serialize(triples, format=_RDF[fmt], prefixes=used).decode("utf-8").split("\n")
+    head = [line for line in lines if line.startswith("@prefix ")]
+    return "\n".join(sorted(head) + lines[len(head) :])

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import contextlib
 import io
+import shlex
+import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -47,3 +50,20 @@ def test_verbose_shows_everything(outputs):
     assert err.count("The organisation is in the registry, but no role") == 11  # each warning once
     assert out.count("title-differs-trivially") == 10
     assert "misspelt-plan-name" in out and out.count(": misspelt-plan-name:") == 15
+
+
+def test_make_demo_prints_each_warning_once(tmp_path):
+    """The demo builds, then validates: the warnings are counted by the first and listed by the second."""
+    root = Path(__file__).resolve().parents[2]
+    recipe = subprocess.run(["make", "-s", "-n", "demo"], cwd=root, capture_output=True, text=True, check=True)
+    commands = [line for line in recipe.stdout.splitlines() if line.startswith(".venv/bin/tiltaksgraf ")]
+    assert [c.split()[1] for c in commands] == ["build", "validate", "query", "network", "viz"]
+    printed = ""
+    for command in commands:
+        argv = [str(root / command.split()[0]), *shlex.split(command)[1:]]
+        done = subprocess.run(argv, cwd=tmp_path, capture_output=True, text=True, check=False)
+        assert done.returncode == 0, done.stderr
+        printed += done.stdout + done.stderr
+    assert printed.count("The organisation is in the registry, but no role in any measure points to it.") == 1
+    assert printed.count("No status rule matched: the status is «undetermined», and a person should read") == 1
+    assert printed.count("Telemark fengsel") == 1
