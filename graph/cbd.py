@@ -23,7 +23,6 @@ answer ``Accept: text/turtle`` and ``application/ld+json`` with the same bytes.
 
 from __future__ import annotations
 
-import json
 from functools import cache
 
 import pyoxigraph as ox
@@ -78,9 +77,8 @@ def to_turtle(triples: list[ox.Triple]) -> bytes:
 
 
 def to_jsonld(triples: list[ox.Triple]) -> bytes:
-    """The triples as JSON-LD (expanded form, one node object per subject), indented for reading."""
-    nodes = json.loads(ox.serialize(triples, format=ox.RdfFormat.JSON_LD) or b"[]")
-    return (json.dumps(nodes, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    """The triples as JSON-LD (expanded form: one node object per subject, full IRIs)."""
+    return (ox.serialize(triples, format=ox.RdfFormat.JSON_LD) or b"[]") + b"\n"
 
 
 def serialise(triples: list[ox.Triple], media_type: str) -> bytes:

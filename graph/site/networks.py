@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import networkx as nx
-from tiltaksgraf.graph.networks import NetworkData, build_network, ego_network, load_network_data
+from tiltaksgraf.graph.networks import NetworkData, build_network, load_network_data
 from tiltaksgraf.graph.sources import Source
 
 
@@ -41,7 +41,11 @@ class SiteNetworks:
         measure."""
         if org not in self.bipartite:
             return None
-        return ego_network(self.data, org)
+        # ego_network(self.data, org) at depth 1, cut from the bipartite network built once for every page
+        g = nx.Graph(nx.ego_graph(self.bipartite, org, radius=2))
+        label = self.bipartite.nodes[org].get("label", org)
+        g.graph.update(kind="ego", title=f"Ego network of {label} (depth 1)", ego=org, depth=1)
+        return g
 
     def partners(self, org: str) -> list[Partner]:
         """The organisations that share a measure with ``org``, most shared measures first."""

@@ -39,7 +39,8 @@ def _by_role(data: SiteData, associations: list[Association]) -> list[tuple[str,
 def _section_text(m: Measure, data: SiteData) -> str:
     """The measure's section as the report prints it: heading, description, the line that names the
     responsible ministries, «Status:» and the status text (paragraphs apart by blank lines)."""
-    heading = f"Tiltak {m.number}: {m.body_title or m.title}" if not m.parent else f"{m.body_title or m.title}"
+    title = m.body_title or m.title
+    heading = f"{m.number[-1]}) {title}" if m.parent else f"Tiltak {m.number}: {title}"
     body_lines = list(dict.fromkeys(a.quote.text for a in m.associations if a.responsibility and _is_body(a, data)))
     parts = [heading, m.description, *body_lines]
     if m.status_text:
@@ -50,6 +51,12 @@ def _section_text(m: Measure, data: SiteData) -> str:
 def _is_body(a: Association, data: SiteData) -> bool:
     concept = data.concepts.get(a.stated_in)
     return bool(concept) and concept.notation == "body"
+
+
+def _source_order(data: SiteData, source: str) -> tuple[str, str]:
+    """Where a statement stands, for ordering: by the Bokmål label of its statement-source concept."""
+    concept = data.concepts.get(source)
+    return (concept.labels.get("nb", "") if concept else "", source)
 
 
 def measure_page(data: SiteData, m: Measure, networks: SiteNetworks) -> dict[str, Any]:

@@ -10,12 +10,14 @@ relative, so the site works from ``file://`` and from any folder of any web serv
 '../../org/jd.html'
 >>> relative("index.html", "id/org/jd.html")
 'id/org/jd.html'
+>>> relative("id/org/jd.html", "index.html#status=completed")
+'../../index.html#status=completed'
 """
 
 from __future__ import annotations
 
-import posixpath
 import re
+from functools import lru_cache
 
 from tiltaksgraf.graph.vocab import BASE
 
@@ -41,8 +43,16 @@ def page_path(iri: str) -> str:
     return resource_path(iri, ".html")
 
 
+@lru_cache(maxsize=65536)
 def relative(source: str, target: str) -> str:
     """A link from the page at ``source`` to ``target`` (both site paths; ``target`` may have a #fragment)."""
     path, _, fragment = target.partition("#")
-    link = posixpath.relpath(path, posixpath.dirname(source) or ".") if path else posixpath.basename(source)
+    if not path:
+        link = source.rsplit("/", 1)[-1]
+    else:
+        here, there = source.split("/")[:-1], path.split("/")
+        common = 0
+        while common < min(len(here), len(there) - 1) and here[common] == there[common]:
+            common += 1
+        link = "/".join([".."] * (len(here) - common) + there[common:])
     return f"{link}#{fragment}" if fragment else link

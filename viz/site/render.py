@@ -18,6 +18,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 from tiltaksgraf.graph.site.labels import Label, Labels, in_language, local_name
+from tiltaksgraf.graph.site.records import Quote
 from tiltaksgraf.graph.site.urls import page_path, relative
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "site"
@@ -36,7 +37,25 @@ def bilingual(label: Label) -> Markup:
     nb, en = in_language(label, "nb"), in_language(label, "en")
     if nb == en:
         return escape(nb)
-    return Markup('<span class="l-nb" lang="nb">{}</span><span class="l-en" lang="en">{}</span>').format(nb, en)
+    return Markup(f'<span class="l-nb" lang="nb">{escape(nb)}</span><span class="l-en" lang="en">{escape(en)}</span>')
+
+
+def quoted(text: str) -> str:
+    """A sentence in «», unless it is already.
+
+    >>> quoted("Det ble gjort."), quoted("«Regjeringen vil …»")
+    ('«Det ble gjort.»', '«Regjeringen vil …»')
+    """
+    return text if text.startswith("«") and text.endswith("»") else f"«{text}»"
+
+
+def said(quote: Quote) -> Markup:
+    """A quoted sentence with its lines: «…» (line 557)."""
+    if not quote.text:
+        return Markup("")
+    lines = strings()["lines"]
+    where = Markup(' <span class="lines">({} {})</span>').format(bilingual(lines), quote.lines) if quote.lines else ""
+    return escape(quoted(quote.text)) + where
 
 
 def script_json(value: Any) -> Markup:
@@ -68,7 +87,9 @@ class Renderer:
             local_name=local_name,
             has_page=lambda iri: iri in self.pages,
             script_json=script_json,
+            said=said,
         )
+        self.env.filters["quoted"] = quoted
 
     def t(self, key: str) -> Markup:
         """An interface string in both languages."""
@@ -87,8 +108,8 @@ class Renderer:
         def link(iri: str, text: Markup | str | None = None, short: bool = False) -> Markup:
             shown = text if text is not None else bilingual(self.labels.short(iri) if short else self.labels(iri))
             if iri not in self.pages:
-                return Markup("{}").format(shown)
-            return Markup('<a href="{}">{}</a>').format(url(page_path(iri)), shown)
+                return escape(shown)
+            return Markup(f'<a href="{escape(url(page_path(iri)))}">{escape(shown)}</a>')
 
         def filtered(facet: str, value: str) -> str:
             """The home page with one facet value chosen."""
