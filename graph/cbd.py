@@ -7,6 +7,9 @@ nodes (decision 0001), so these parts play the role blank nodes play in Stickler
 gives it, ``queries/site/describe.rq``; the static site writes it beside each page, and the server will
 answer ``Accept: text/turtle`` and ``application/ld+json`` with the same bytes.
 
+Oxigraph stores the integer types derived from xsd:integer as xsd:integer, so the line numbers
+(``xsd:positiveInteger`` in ``build/graph.ttl``) come out typed ``xsd:integer``, with the same values.
+
 >>> from tiltaksgraf.graph.store import store_from_graph
 >>> from rdflib import Graph
 >>> g = Graph().parse(data='''

@@ -28,7 +28,7 @@ class Run:
 
     text: str
     kinds: tuple[str, ...] = ()
-    first: tuple[str, ...] = ()  # kinds whose quote starts here (the page anchors them)
+    first: tuple[str, ...] = ()  # kinds whose first quote in the text starts here (the page anchors them)
 
 
 def _find(text: str, quote: str) -> tuple[int, int] | None:
@@ -68,4 +68,11 @@ def marked_paragraphs(text: str, quotes: Mapping[str, Sequence[str]]) -> tuple[l
                 missing.append((kind, quote))
             for i, (start, end) in hits:
                 spans[i].append((start, end, kind))
-    return [_runs(p, s) for p, s in zip(paragraphs, spans, strict=True)], missing
+    runs = [_runs(p, s) for p, s in zip(paragraphs, spans, strict=True)]
+    anchored: set[str] = set()
+    for para in runs:
+        for i, run in enumerate(para):
+            first = tuple(k for k in run.first if k not in anchored)
+            anchored.update(first)
+            para[i] = Run(run.text, run.kinds, first)
+    return runs, missing
