@@ -75,8 +75,8 @@ def measure_page(data: SiteData, m: Measure, networks: SiteNetworks) -> dict[str
         if a.responsibility:
             ministries[a.stated_in].append(a.agent)
     ministries = {
-        k: sorted(set(v), key=lambda o: data.organisations[o].label if o in data.organisations else o)
-        for k, v in sorted(ministries.items())
+        source: sorted(set(orgs), key=lambda o: data.organisations[o].label if o in data.organisations else o)
+        for source, orgs in sorted(ministries.items(), key=lambda item: _source_order(data, item[0]))
     }
     unit = m.parent or m.iri
     named_orgs = sorted(o for o in m.mentions if o in data.organisations and o not in {a.agent for a in m.associations})

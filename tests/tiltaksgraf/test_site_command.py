@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tiltaksgraf.cli import main
 from tiltaksgraf.graph.build import write_outputs
 from tiltaksgraf.graph.store import open_store
 from tiltaksgraf.viz.site import writer
+
+from tiltaksgraf.cli import main
 
 
 @pytest.fixture(scope="module")
@@ -69,3 +70,12 @@ def test_a_failure_half_way_leaves_the_previous_site(mini_graph, tmp_path, monke
         writer.write_site(open_store(mini_graph), out)
     assert (out / "index.html").read_text(encoding="utf-8") == before
     assert leftovers(out) == []
+
+
+def test_two_runs_write_the_same_bytes(mini_graph, tmp_path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    writer.write_site(open_store(mini_graph), first)
+    writer.write_site(open_store(mini_graph), second)
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    assert [f for f in files if (first / f).read_bytes() != (second / f).read_bytes()] == []

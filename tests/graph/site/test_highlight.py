@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from tiltaksgraf.graph.site.data import load_site_data
 from tiltaksgraf.graph.site.highlight import marked_paragraphs
-from tiltaksgraf.graph.site.pages import measure_page
 from tiltaksgraf.graph.site.networks import SiteNetworks
+from tiltaksgraf.graph.site.pages import measure_page
 
 
 def test_overlapping_quotes_keep_both_kinds():

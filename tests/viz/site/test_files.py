@@ -152,3 +152,20 @@ def test_every_page_speaks_both_languages(site):
         text = path.read_text(encoding="utf-8")
         assert 'class="l-nb"' in text and 'class="l-en"' in text, path
         assert re.search(r'id="lang-switch"', text), path
+
+
+def test_the_readme_quotes_the_site_as_it_is_written(site):
+    """The figures of the README's example run: pages of each kind, files and size."""
+    readme = (Path(__file__).parents[3] / "README.md").read_text(encoding="utf-8")
+    pages, files, megabytes = re.search(
+        r"written: build/site/ \((\d+) pages, (\d+) files, ([\d.]+) MB", readme
+    ).groups()
+    written = [p for p in site.rglob("*") if p.is_file() and p.name != ".tiltaksgraf-site"]
+    assert int(files) == len(written) + 1
+    assert int(pages) == len([p for p in written if p.suffix == ".html"])
+    assert float(megabytes) == round(sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1e6, 1)
+    measures = int(re.search(r"  (\d+) measure pages", readme).group(1))
+    orgs, programmes = map(int, re.search(r"  (\d+) organisation and (\d+) programme pages", readme).groups())
+    assert measures == len(list((site / "id/measure").rglob("*.html")))
+    assert orgs == len(list((site / "id/org").glob("*.html")))
+    assert programmes == len(list((site / "id/programme").glob("*.html")))
