@@ -113,10 +113,15 @@ def _measures(q: dict[str, list[dict[str, str]]]) -> dict[str, Measure]:
     for m in measures.values():
         if m.parent in measures:
             measures[m.parent].parts.append(m.iri)
+    # one row per assessment and per link: an assessment with several readings quotes the first sentence here
     for r in q["statuses"]:
-        measures[r["measure"]].statuses.append(Status(r["assessment"], r["status"], r["date"], r["rule"], _quote(r)))
+        if r["assessment"] not in {s.assessment for s in measures[r["measure"]].statuses}:
+            measures[r["measure"]].statuses.append(
+                Status(r["assessment"], r["status"], r["date"], r["rule"], _quote(r))
+            )
     for r in q["continuations"]:
-        measures[r["measure"]].continuations.append(Continuation(r["relation"], r["plan"], r["rule"], _quote(r)))
+        if (r["relation"], r["plan"]) not in {(c.relation, c.plan) for c in measures[r["measure"]].continuations}:
+            measures[r["measure"]].continuations.append(Continuation(r["relation"], r["plan"], r["rule"], _quote(r)))
     for r in q["commitments"]:
         measures[r["measure"]].commitments.append(
             Commitment(r["commitment"], r["text"], r["quoted"] == "true", r["plan"], _quote(r))
