@@ -17,13 +17,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-demo: $(STAMP)  ## Build and validate the graph of the embedded report in build/, query it, draw its network
+demo: $(STAMP)  ## Build and validate the graph of the embedded report in build/, query it, draw its network, write the site
 	$(BIN)/tiltaksgraf build
 	$(BIN)/tiltaksgraf validate
 	$(BIN)/tiltaksgraf query measures --format table --limit 10
 	$(BIN)/tiltaksgraf network ministries --metrics
 	$(BIN)/tiltaksgraf viz organisations -o build/organisations.html
-	@echo "open build/organisations.html in a browser to explore who works with whom"
+	$(BIN)/tiltaksgraf site -o build/site
+	@echo "open build/organisations.html in a browser to explore who works with whom,"
+	@echo "and build/site/index.html to browse the measures, organisations and documents (offline, nb/en)"
 
 test: $(STAMP)  ## Run the linter and the whole test suite (installs Chromium for the browser tests if missing)
 	@bash scripts/ensure-chromium.sh || echo "Chromium could not be installed: the browser tests will fail" >&2

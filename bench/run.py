@@ -1,7 +1,7 @@
 """Benchmarks, run by hand (`make bench`); the README reports the figures. Not part of the test suite.
 
 python bench/run.py            every benchmark
-python bench/run.py build      one of them (build, validate, validate-scale, networks, browser, queries)
+python bench/run.py build      one of them (build, validate, validate-scale, networks, browser, queries, site)
 python bench/run.py queries    every named query: embedded Oxigraph, over HTTP, plain rdflib
 """
 
@@ -170,6 +170,33 @@ def bench_validate_scale() -> str:
     return "\n".join(lines)
 
 
+def bench_site() -> str:
+    """`tiltaksgraf site` on the report's graph: time (wall clock and CPU) and the size of what it writes."""
+    from tiltaksgraf.graph.store import open_store
+    from tiltaksgraf.viz.site.writer import write_site
+
+    with tempfile.TemporaryDirectory() as tmp:
+        main(["build", "-o", tmp, "-q"])
+        store = open_store(Path(tmp) / "graph.ttl")
+        walls, cpus, summary = [], [], None
+        for _ in range(3):
+            wall, cpu = time.perf_counter(), time.process_time()
+            summary = write_site(store, Path(tmp) / "site")
+            walls.append(time.perf_counter() - wall)
+            cpus.append(time.process_time() - cpu)
+        assert summary is not None
+        by_kind: dict[str, int] = {}
+        for path in (Path(tmp) / "site").rglob("*"):
+            if path.is_file():
+                by_kind[path.suffix] = by_kind.get(path.suffix, 0) + path.stat().st_size
+    kinds = ", ".join(f"{k or 'other'} {v / 1e6:.1f}" for k, v in sorted(by_kind.items(), key=lambda kv: -kv[1]))
+    return (
+        f"site (report graph): median {statistics.median(walls):.2f} s wall clock, {statistics.median(cpus):.2f} s CPU "
+        f"over 3 runs ({_spread(walls)}); {summary.pages} pages, {summary.files} files, {summary.bytes / 1e6:.1f} MB "
+        f"(MB by suffix: {kinds})"
+    )
+
+
 from bench.queries import bench_queries  # noqa: E402
 
 BENCHMARKS: dict[str, Callable[[], str]] = {
@@ -179,6 +206,7 @@ BENCHMARKS: dict[str, Callable[[], str]] = {
     "networks": bench_networks,
     "browser": bench_browser,
     "queries": bench_queries,
+    "site": bench_site,
 }
 
 

@@ -1,8 +1,9 @@
-"""Open a network page in headless Chromium with no network, wait until its layout has settled, save a PNG.
+"""Open a page in headless Chromium with no network, wait until its layout has settled, save a PNG.
 
 python scripts/screenshot.py build/bipartite.html docs/network.png [--width 1200 --height 760] [--colours 64]
+python scripts/screenshot.py --site build/site docs/     the README's three pictures of the site, full colour
 
-Used for the README's picture and by `bench/run.py browser`. Needs Chromium (scripts/ensure-chromium.sh).
+Used for the README's pictures and by `bench/run.py browser`. Needs Chromium (scripts/ensure-chromium.sh).
 """
 
 from __future__ import annotations
@@ -44,14 +45,36 @@ def settle(html: Path, png: Path | None = None, width: int = 1200, height: int =
     return elapsed
 
 
+#: The README's pictures of the site (`tiltaksgraf site`): page, file in docs/, viewport height.
+SITE_PICTURES = (
+    ("index.html", "site-home.png", 1500),
+    ("id/measure/frihet-fra-vold/19.html", "site-measure.png", 1500),
+    ("id/org/nkvts.html", "site-organisation.png", 1300),
+)
+
+
+def site_pictures(site: Path, folder: Path, width: int = 1280) -> list[Path]:
+    """The README's pictures of a written site, in full colour."""
+    written = []
+    for page, name, height in SITE_PICTURES:
+        settle(site / page, folder / name, width, height)
+        written.append(folder / name)
+    return written
+
+
 if __name__ == "__main__":
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("html", type=Path)
-    p.add_argument("png", type=Path)
+    p.add_argument("html", type=Path, help="the page (with --site: the site's folder)")
+    p.add_argument("png", type=Path, help="the picture (with --site: the folder for the pictures)")
+    p.add_argument("--site", action="store_true", help="take the README's pictures of the site in HTML")
     p.add_argument("--width", type=int, default=1200)
     p.add_argument("--height", type=int, default=760)
     p.add_argument("--colours", type=int, help="reduce the PNG to this many colours (a smaller file for docs/)")
     a = p.parse_args()
+    if a.site:
+        for png in site_pictures(a.html, a.png):
+            print(f"{png}: written", file=sys.stderr)
+        sys.exit(0)
     seconds = settle(a.html, a.png, a.width, a.height)
     if a.colours:
         from PIL import Image  # pillow comes with matplotlib

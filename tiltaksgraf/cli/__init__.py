@@ -32,6 +32,7 @@ examples:
   tiltaksgraf trace 19                       one measure's story into the successor plan, with evidence
   tiltaksgraf network organisations --metrics
   tiltaksgraf viz organisations -o build/organisations.html
+  tiltaksgraf site -o build/site             the graph as a static site: open build/site/index.html
   tiltaksgraf serve --port 7878              a SPARQL endpoint and query page on 127.0.0.1
 
 Run `tiltaksgraf COMMAND --help` for a command's options and examples.
