@@ -207,5 +207,4 @@ def _edge_records(g: nx.Graph) -> list[dict[str, object]]:
 
 
 def _edge_dicts(g: nx.Graph) -> list[dict[str, str]]:
-    table = edge_table(g, True, with_titles=True)
-    return [dict(zip(table.columns, row, strict=True)) for row in table.rows]
+    return edge_table(g, True, with_titles=True).records()
