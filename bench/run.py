@@ -180,6 +180,7 @@ def bench_validate_scale() -> str:
     return "\n".join(lines)
 
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `python bench/run.py` from anywhere
 from bench.queries import bench_queries  # noqa: E402
 
 BENCHMARKS: dict[str, Callable[[], str]] = {
