@@ -19,8 +19,8 @@ GEXF, VIZ = "http://gexf.net/1.3", "http://gexf.net/1.3/viz"
 
 
 @pytest.fixture(scope="module")
-def networks(built) -> dict[str, nx.Graph]:
-    data = load_network_data(built.graph)
+def networks(store) -> dict[str, nx.Graph]:
+    data = load_network_data(store)
     return {kind: add_node_metrics(build_network(data, kind, org="BFD")) for kind in KINDS}
 
 

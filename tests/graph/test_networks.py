@@ -31,8 +31,8 @@ MEASURE = "https://w3id.org/tiltaksgraf/id/measure/frihet-fra-vold/"
 
 
 @pytest.fixture(scope="module")
-def data(built):
-    return load_network_data(built.graph)
+def data(store):
+    return load_network_data(store)  # the embedded store, as the CLI reads it
 
 
 @pytest.fixture(scope="module")

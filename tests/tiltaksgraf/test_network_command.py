@@ -181,7 +181,7 @@ def test_viz_writes_html(graph_file, tmp_path, capsys):
 @pytest.mark.parametrize("kind", ["organisations", "flows"])
 def test_viz_draws_png_and_vector_svg_for_a_paper(graph_file, tmp_path, capsys, kind):
     png, svg, again = tmp_path / f"{kind}.png", tmp_path / f"{kind}.svg", tmp_path / "again.svg"
-    for path in (png, svg, again):
+    for path in (png, svg, again) if kind == "flows" else (png, svg):  # a rerun once, on the smaller network
         code, _, err = run(capsys, "viz", kind, "-o", str(path), "--graph", str(graph_file))
         assert code == 0 and f"written: {path}" in err
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
@@ -193,7 +193,8 @@ def test_viz_draws_png_and_vector_svg_for_a_paper(graph_file, tmp_path, capsys, 
     text = svg.read_text(encoding="utf-8")
     assert "<image" not in text and text.count("<path") > 50  # vector shapes, no embedded raster
     assert ">ministry (" in text and ">Helsedirektoratet<" in text  # the legend and labels as text
-    assert svg.read_bytes() == again.read_bytes()
+    if kind == "flows":
+        assert svg.read_bytes() == again.read_bytes()
 
 
 def test_viz_status_png_and_reproducible_svg(graph_file, tmp_path, capsys):

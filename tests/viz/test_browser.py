@@ -19,9 +19,9 @@ KUD = "https://w3id.org/tiltaksgraf/id/org/kud"
 
 
 @pytest.fixture(scope="module")
-def pages(built, tmp_path_factory):
+def pages(store, tmp_path_factory):
     folder = tmp_path_factory.mktemp("pages")
-    data = load_network_data(built.graph)
+    data = load_network_data(store)
     out = {}
     for kind in ("ministries", "organisations", "flows", "bipartite", "cross-references"):
         g = add_node_metrics(build_network(data, kind))

@@ -30,8 +30,8 @@ def remote_references(html: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def pages(built) -> dict[str, tuple[nx.Graph, str]]:
-    data = load_network_data(built.graph)
+def pages(store) -> dict[str, tuple[nx.Graph, str]]:
+    data = load_network_data(store)
     out = {}
     for kind in ("ministries", "organisations", "flows", "bipartite", "cross-references", "ego"):
         g = add_node_metrics(build_network(data, kind, org="JD"))
