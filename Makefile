@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help demo test lint format bench clean
+.PHONY: help demo test lint format bench network-picture clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -37,6 +37,10 @@ lint: $(STAMP)  ## Lint and check formatting
 
 bench: $(STAMP)  ## Run the benchmarks (by hand; figures go in the README)
 	$(BIN)/python bench/run.py
+
+network-picture: $(STAMP)  ## Redraw docs/network.png and the README's network figures from a fresh build
+	@bash scripts/ensure-chromium.sh || echo "Chromium could not be installed: the picture cannot be drawn" >&2
+	$(BIN)/python scripts/readme_networks.py
 
 clean:  ## Remove build output and the virtual environment
 	rm -rf build $(VENV) *.egg-info .pytest_cache .ruff_cache

@@ -1,9 +1,10 @@
 """Open a page in headless Chromium with no network, wait until its layout has settled, save a PNG.
 
-python scripts/screenshot.py build/bipartite.html docs/network.png [--width 1200 --height 760] [--colours 64]
+python scripts/screenshot.py build/bipartite.html docs/network.png [--width 1200 --height 760]
 python scripts/screenshot.py --site build/site docs/     the README's three pictures of the site, full colour
 
-Used for the README's pictures and by `bench/run.py browser`. Needs Chromium (scripts/ensure-chromium.sh).
+Used for the README's pictures (scripts/readme_networks.py for the network) and by `bench/run.py browser`;
+the PNG is in full colour and written atomically. Needs Chromium (scripts/ensure-chromium.sh).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from tiltaksgraf.graph.serialize import write_atomic
 from tiltaksgraf.viz.chromium import CHROMIUM_ARGS, find_chromium
 
 
@@ -39,8 +41,7 @@ def settle(html: Path, png: Path | None = None, width: int = 1200, height: int =
         page.wait_for_selector("body[data-state=stable]", timeout=120_000)
         elapsed = time.perf_counter() - started
         if png:
-            png.parent.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(png))
+            write_atomic(png, page.screenshot())
         context.close()
     return elapsed
 
@@ -69,16 +70,10 @@ if __name__ == "__main__":
     p.add_argument("--site", action="store_true", help="take the README's pictures of the site in HTML")
     p.add_argument("--width", type=int, default=1200)
     p.add_argument("--height", type=int, default=760)
-    p.add_argument("--colours", type=int, help="reduce the PNG to this many colours (a smaller file for docs/)")
     a = p.parse_args()
     if a.site:
         for png in site_pictures(a.html, a.png):
             print(f"{png}: written", file=sys.stderr)
         sys.exit(0)
     seconds = settle(a.html, a.png, a.width, a.height)
-    if a.colours:
-        from PIL import Image  # pillow comes with matplotlib
-
-        image = Image.open(a.png).convert("RGB").quantize(colors=a.colours, method=Image.Quantize.MEDIANCUT)
-        image.save(a.png, optimize=True)
     print(f"{a.png}: settled in {seconds:.1f} s", file=sys.stderr)
