@@ -57,7 +57,7 @@ def test_make_demo_prints_each_warning_once(tmp_path):
     root = Path(__file__).resolve().parents[2]
     recipe = subprocess.run(["make", "-s", "-n", "demo"], cwd=root, capture_output=True, text=True, check=True)
     commands = [line for line in recipe.stdout.splitlines() if line.startswith(".venv/bin/tiltaksgraf ")]
-    assert [c.split()[1] for c in commands] == ["build", "validate", "query", "network", "viz"]
+    assert [c.split()[1] for c in commands] == ["build", "validate", "query", "network", "viz", "site"]
     printed = ""
     for command in commands:
         argv = [str(root / command.split()[0]), *shlex.split(command)[1:]]

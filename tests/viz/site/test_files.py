@@ -85,7 +85,7 @@ def test_no_broken_internal_link(site, pages, facet_values):
             ):
                 broken.append(f"{path.relative_to(site)}: {link} (no such place)")
     assert broken == []
-    assert checked > 15_000
+    assert checked > 20 * len(pages)  # every page links to its neighbours: a checker that skips them fails here
 
 
 def test_the_checks_catch_a_broken_link_and_a_fetch(tmp_path, facet_values):
