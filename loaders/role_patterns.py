@@ -73,8 +73,12 @@ LEAD_RULES: tuple[tuple[tuple[str, ...], str, re.Pattern[str]], ...] = tuple(
             rf"(?:bidrag|bistand|ressurser|deltakere|deltakelse|representanter|medvirkning|faglig\s+støtte)\s+fra{FILL}",
         ),
         (("executing",), "tilskuddsbrev-til", rf"tilskuddsbrev\w*(?:\s+fra\s+X)?\s+til{FILL}"),
-        (("executing",), "work-at", r"(?:forskning\w*|\w*studie[nr]?|\w*prosjekt\w*|følgeevaluering\w*|\w*utdanning\w*|kurs\w*)"
-            r"(?:\s+\S+){0,8}?\s+ved"),
+        (
+            ("executing",),
+            "work-at",
+            r"(?:forskning\w*|\w*studie[nr]?|\w*prosjekt\w*|følgeevaluering\w*|\w*utdanning\w*|kurs\w*)"
+            r"(?:\s+\S+){0,8}?\s+ved",
+        ),
         (("executing",), "passive-agent", rf"{PASSIVE}\s+(?:{_DEFINITE}\s+)?av{FILL}"),
         (("executing",), "assigned", r"(?:gitt|tildelt|bedt|ber)(?:\s+videre)?(?:\s+til)?|lagt\s+til"),
         (("executing",), "responsibility-lies-with", _LIES_WITH),
@@ -120,9 +124,7 @@ GENITIVE_TAIL: tuple[tuple[tuple[str, ...], str, re.Pattern[str]], ...] = (
     (
         ("researching",),
         "genitive-study",
-        re.compile(
-            r"\s*(?:sin\s+|sitt\s+)?(?:\w+\s+)?(?:rapport\s+«|\w*studie|\w*undersøkelse|kartlegging|forskning)"
-        ),
+        re.compile(r"\s*(?:sin\s+|sitt\s+)?(?:\w+\s+)?(?:rapport\s+«|\w*studie|\w*undersøkelse|kartlegging|forskning)"),
     ),
     (("executing",), "genitive-circular", re.compile(r"\s*(?:sitt\s+)?rundskriv")),
 )

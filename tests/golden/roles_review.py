@@ -221,7 +221,8 @@ def summary(f: Figures) -> str:
             f"precision, mentioned ({f.mentioned}): strict {p(f.mentioned_right, f.mentioned)}, "
             f"arguable as right {p(f.mentioned_arguable, f.mentioned)}",
             f"recall, readers' roles other than mentioned ({f.reader_substantive}): "
-            f"{p(f.reader_found, f.reader_substantive)}, arguable as found {p(f.reader_found_arguable, f.reader_substantive)}",
+            f"{p(f.reader_found, f.reader_substantive)}, "
+            f"arguable as found {p(f.reader_found_arguable, f.reader_substantive)}",
         ]
     )
 
@@ -237,16 +238,20 @@ def main(argv: list[str]) -> int:
     for row in golden:
         if row["review"] in ("unreviewed",) or ("--all" in argv and row["review"] in ("disputed", "error")):
             said = index.get((row["measure"], row["organisation"]), [])
-            print(f"{row['measure']:>4} {row['organisation']:<28} rules {row['role']:<13} {row['rule']:<36}"
-                  f" line {row['line']:<5} reader {row['reader']}  {row['review']} {row['note']}")
+            print(
+                f"{row['measure']:>4} {row['organisation']:<28} rules {row['role']:<13} {row['rule']:<36}"
+                f" line {row['line']:<5} reader {row['reader']}  {row['review']} {row['note']}"
+            )
             for r in said:
                 print(f"{'':38}reader {r.role:<13}{'~' if r.arguable else ' '} line {r.line}: {r.quote[:110]}")
     if "--missed" in argv:
         print("\nmissed (the readers say, the rules do not):")
         for r in missed(golden, readers):
             if r.role != "mentioned":
-                print(f"{r.measure:>4} {r.organisation:<28} {r.role:<13}{'~' if r.arguable else ' '} line {r.line}: "
-                      f"{r.quote[:120]}")
+                print(
+                    f"{r.measure:>4} {r.organisation:<28} {r.role:<13}{'~' if r.arguable else ' '} line {r.line}: "
+                    f"{r.quote[:120]}"
+                )
     print()
     print(summary(figures(golden, readers)))
     return 0
