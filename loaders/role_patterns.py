@@ -14,9 +14,10 @@ _FILL_WORDS = (
     "|aktører|aktørene|instanser|samarbeidspartnere"
 )
 #: A list the names stand in: «med flere, for eksempel X», «fra kommunale tjenester, spesialisthelsetjenesten,
-#: X», «i samarbeid med relevante aktører, herunder X»: lower-case items of one or two words, or other names.
+#: X», «i samarbeid med relevante aktører, herunder X», «samarbeidspartnere som X»: lower-case items of one or two
+#: words, or other names.
 _LIST = r"(?:\s+(?:X|[a-zæøå][\w\-]*(?:\s+[a-zæøå][\w\-]*)?)\s*,)*"
-_INTRO = r"(?:,?\s+(?:for\s+eksempel|blant\s+annet|herunder|deriblant|bl\.\s*a\.))?"
+_INTRO = r"(?:,?\s+(?:for\s+eksempel|blant\s+annet|herunder|deriblant|bl\.\s*a\.|(?:slik\s+)?som))?"
 #: A person who stands for the organisation: «ledes av statssekretær i X».
 _PERSON = r"(?:\s+(?:statssekretær\w*|direktør\w*|leder\w*|representant\w*|ansatte)\s+(?:i|fra|ved))?"
 #: «koordineres av et nasjonalt nettverk sammensatt av representanter fra X»: the body stands for X.
@@ -31,7 +32,7 @@ _DEFINITE = r"(?:evalueringen|arbeidet|oppdraget|studien|undersøkelsen|kartlegg
 PASSIVE = (
     r"(?:gjennomført|gjennomføres|gjort|gjøres|tilbys|tilbudt|utført|utføres|utarbeidet|utarbeides|utviklet|utvikles"
     r"|ivaretas|ivaretatt|betjenes|operert|drives|driftes|fulgt\s+opp|følges\s+opp|levert|lansert|publisert|opprettet"
-    r"|skrevet)"
+    r"|skrevet|evaluert|evalueres)"
 )
 #: Nouns of research work, and of evaluation: they turn an executing role into researching or evaluating
 #: (a research assignment, «forskningsoppdrag», «forsknings- og utredningsoppdrag», is given, not done).
@@ -47,7 +48,7 @@ EVALUATION = re.compile(r"evaluer|følgeevaluering", re.IGNORECASE)
 LEAD_RULES: tuple[tuple[tuple[str, ...], str, re.Pattern[str]], ...] = tuple(
     (roles, rule, re.compile(f"(?:{pattern})" + r"\s*$", re.IGNORECASE))
     for roles, rule, pattern in (
-        (("commissioning",), "på-oppdrag-fra", rf"oppdrag\s+fra(?:\s+og\s+i\s+samarbeid\s+med)?{FILL}"),
+        (("commissioning",), "på-oppdrag-fra", rf"oppdrag\s+(?:fra|for)(?:\s+og\s+i\s+samarbeid\s+med)?{FILL}"),
         (("commissioning",), "mandat-fra", rf"(?:mandat|bestilling)\s+fra{FILL}"),
         (("commissioning",), "på-vegne-av", rf"på\s+vegne\s+av{FILL}"),
         (("commissioning", "funding"), "tilskuddsbrev-fra", rf"tilskuddsbrev\w*\s+fra{FILL}"),
@@ -150,7 +151,8 @@ SUBJECT_RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         (
             "collaborating",
             "takes-part",
-            r"\b(?:deltar|deltatt|deltok|bidrar|bidratt|bidro|medvirket)\b|\bbist(?:od|ått|år|å)\s+med\b",
+            r"\b(?:deltar|deltatt|deltok|bidrar|bidratt|bidro|medvirket)\b|\bbist(?:od|ått|år|å)\s+med\b"
+            r"|\bvære\s+(?:\w+\s+)?(?:bidragsytere|samarbeidspartnere)\b",
         ),
         (
             "executing",

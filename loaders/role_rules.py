@@ -6,7 +6,7 @@ before a group is its **lead** (earlier groups written «X»), the text after it
 preposition governs, its **tail**. The words are in :mod:`loaders.role_patterns`. The rules, in order:
 
 - **lead**, what governs the group (the first that fits decides):
-  «på oppdrag fra X», «mandat fra X» → commissioning; «på vegne av X» → funding when the sentence
+  «på oppdrag fra/for X», «mandat fra X» → commissioning; «på vegne av X» → funding when the sentence
   administers money («tilskuddsordningen forvaltes av Bufdir på vegne av KUD»), else commissioning;
   «tilskuddsbrev fra X», «Xs tilskuddsbrev» → commissioning and funding (the letter pays and sets the tasks);
   «finansiert av X», «midler/tilskudd/økonomisk støtte fra X», «overført fra X (til Y)» → funding;
@@ -18,7 +18,8 @@ preposition governs, its **tail**. The words are in :mod:`loaders.role_patterns`
   «gjennomført/tilbys/utviklet … av X», «i regi av X», «forskning … ved X», «(ble) gitt/tildelt (til) X»,
   «bedt/ber X», «tilskuddsbrev (fra X) til Y», «ansvar … ligger til X» → executing.
   A list may stand between the words and the group: «samarbeid med flere, for eksempel X og Y»,
-  «ressurser fra kommunale tjenester, spesialisthelsetjenesten, X og Y»;
+  «ressurser fra kommunale tjenester, spesialisthelsetjenesten, X og Y», «samarbeidspartnere som X»; a goal
+  is no partnership: «behov for å styrke samarbeidet mellom X og Y» gives no role;
 - **genitive**: «HODs budsjett», «JDs midler» → funding; «Helsedirektoratets tilskuddsbrev» →
   commissioning and funding; «NOVAs evaluering» → evaluating; «NKVTS' omfangsundersøkelse», «NIMs
   rapport «…»» → researching; «Riksadvokatens rundskriv» → executing. A genitive is never the subject;
@@ -27,15 +28,18 @@ preposition governs, its **tail**. The words are in :mod:`loaders.role_patterns`
   «X fikk/får …», «X er gitt i oppdrag», «har fått i oppdrag», «har (et særskilt) ansvar», «ble bedt
   om», «er ansvarlig» → executing; «X har (…) gitt Y i oppdrag», «X har bedt / ber Y om» → X
   commissioning; «X koordinerer / leder (not «leder til») / har en koordinerende rolle» → coordinating;
-  «X deltar / har bidratt» → collaborating; «X samarbeider med Y», «et samarbeid med» → X executing
-  (the partners are collaborating by the lead rules); «X finansierte / bevilger / har økt bevilgningen» →
-  funding; «X forvalter» → administering; «X har kommet med innspill», «X støtter anbefalingen» →
-  consulted; «X skal i sin evaluering» → evaluating; a verb of doing the work (``EXEC_WORD``, «gitt tilbud»,
-  «stått for») in the first words of the tail, before «men», «at», «der», «og det» … end the clause, and
-  not an infinitive after another verb («støtter anbefalingen om å etablere»), or a finite verb just before
+  «X deltar / har bidratt / bistod med / vil være viktige bidragsytere» → collaborating; «X samarbeider
+  med Y», «et samarbeid med» → X executing (the partners are collaborating by the lead rules);
+  «X finansierte / bevilger / har økt bevilgningen» → funding; «X forvalter» → administering; «X har
+  kommet med innspill», «X støtter anbefalingen» → consulted; «X skal i sin evaluering» → evaluating;
+  a verb of doing the work (``EXEC_WORD``, «gitt tilbud», «stått for», «ta initiativ») in the first words
+  of the tail, before «men», «at», «der», «og tilbudet» … end the clause, and not an infinitive after
+  another verb («støtter anbefalingen om å etablere»), or a finite verb just before
   the group («I 2024 utarbeidet X») → executing. An inserted phrase («X, i samarbeid med Y, er i gang med
   å utvikle») does not end the subject's clause. A name after an auxiliary and a verb («har evaluert X»),
-  after an infinitive («Revidere X», «å evaluere X») or in a passive («ble X etablert») is an object.
+  after an infinitive («Revidere X», «å evaluere X») or in a passive («ble X etablert») is an object; one
+  after «for at» / «til at» is whom the work is for («for at kommunene skal kunne jobbe …»), and «X
+  oppfordres til» is encouraged, not tasked.
 
 An executing group becomes **evaluating** when the evaluation is what it does: «evaluer…» or
 «følgeevaluering» in the first words of its tail («NOVA har evaluert»), or, for a lead rule, anywhere

@@ -1,6 +1,6 @@
 """The review of the role rules against independent readers: the golden table, the comparison, the figures.
 
-Three readers who never saw the code read the report with the role guide (`docs/role-guide.md`) and wrote
+Three readers who never saw the code read the report with the role guide (`readers/role-guidelines.md`) and wrote
 every (measure, organisation, role) they would sign: `tests/golden/readers/roles-reader-{1,2,3}.csv`.
 `tests/golden/roles.csv` holds every role statement the rules make, and beside each the reader's verdict
 and our review of it:
@@ -67,13 +67,22 @@ def rule_rows(roles: Iterable[Role]) -> list[dict[str, str]]:
             "role": r.role,
             "rule": r.rule,
             "line": str(r.evidence.span.start),
-            "section": r.evidence.section.rsplit(", ", 1)[1] if ", " in r.evidence.section else "text",
+            "section": _section(r),
             "reader": "",
             "review": "",
             "note": "",
         }
         for r in roles
     ]
+
+
+def _section(role: Role) -> str:
+    """Where the evidence stands: overview (the table), body (the ministries' line), status, footnote, or text
+    (the title or the description)."""
+    if role.rule.startswith("responsible/"):
+        return role.rule.split("/", 1)[1]
+    label = role.evidence.section
+    return label.rsplit(", ", 1)[1] if ", " in label else "text"
 
 
 def read_readers(index: LabelIndex, folder: Path = READERS) -> list[ReaderRow]:

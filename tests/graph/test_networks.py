@@ -51,8 +51,9 @@ def shared(report: Report, a: str, b: str, source: str | None, known: dict[str, 
     return {str(m.number) for m in report.measures if keep(m) and {a, b} <= responsible(m, source, known)}
 
 
-def actors_by_measure(roles, keep_role=lambda role: True) -> dict[str, set[str]]:
-    """The organisations with a role in each measure, by the loader (a sub-measure's count for its measure)."""
+def actors_by_measure(roles, keep_role=lambda role: role != "mentioned") -> dict[str, set[str]]:
+    """The organisations with a role in each measure, by the loader (a sub-measure's count for its measure); an
+    organisation only named is no association (docs/decisions/0010) and so in no network by default."""
     out: dict[str, set[str]] = {}
     for r in roles:
         if keep_role(r.role):
@@ -131,14 +132,14 @@ def test_continuation_and_org_type_filters(report, data, ministries, roles, regi
         ministries.values()
     )
     institutes = co_involvement_network(data, Filters(org_types=frozenset({"research-institute"})))
-    expected = {r.actor for r in roles if registry.org_type(r.actor) == "research-institute"}
+    expected = {r.actor for r in roles if registry.org_type(r.actor) == "research-institute" and r.role != "mentioned"}
     assert set(institutes.nodes) == expected and f"{ORG}nova" in expected
 
 
 def test_unknown_filter_values_are_refused_with_the_choices(data):
     with pytest.raises(NetworkError, match=r"--status 'complete' is not known; did you mean 'completed'\?"):
         build_network(data, "organisations", Filters(statuses=frozenset({"complete"})))
-    with pytest.raises(NetworkError, match="--role 'boss' is not known; choose from: collaborating"):
+    with pytest.raises(NetworkError, match="--role 'boss' is not known; choose from: administering, collaborating"):
         build_network(data, "organisations", Filters(roles=frozenset({"boss"})))
 
 
