@@ -53,19 +53,30 @@ def _key(iri: str) -> str:
 
 
 def add_actors(graph: Graph, report: Report, actors: Actors) -> None:
-    """Write involvements (every role but «responsible», which the report step writes), mentions, publishers."""
+    """Write the roles (all but «responsible», which the report step writes), mentions and publishers.
+
+    A role that means taking part is a ``prov:qualifiedAssociation`` of the measure (a ``tg:Involvement``);
+    an organisation only named is a ``tg:MentionOnly``, no association (docs/decisions/0011). Every
+    organisation named is also ``?measure tg:mentions ?org``, with a ``tg:Mention`` for each place.
+    """
     plan_key = iris.key_of(report.plan.title)
     w = Provenance(graph, iris.report(report_key(report)))
     for role in actors.roles:
         if role.role == "responsible":
             continue
         measure = iris.measure(plan_key, role.measure)
-        node = iris.part(measure, "role", role.role, _key(role.actor))
-        graph.add((measure, PROV.qualifiedAssociation, node))
-        graph.add((node, RDF.type, TG.Involvement))
-        graph.add((node, RDF.type, PROV.Association))
-        graph.add((node, PROV.agent, URIRef(role.actor)))
-        graph.add((node, PROV.hadRole, ROLE[role.role]))
+        if role.role == "mentioned":
+            node = iris.part(measure, "mentioned", _key(role.actor))
+            graph.add((measure, TG.hasMentionOnly, node))
+            graph.add((node, RDF.type, TG.MentionOnly))
+            graph.add((node, TG.namedOrganisation, URIRef(role.actor)))
+        else:
+            node = iris.part(measure, "role", role.role, _key(role.actor))
+            graph.add((measure, PROV.qualifiedAssociation, node))
+            graph.add((node, RDF.type, TG.Involvement))
+            graph.add((node, RDF.type, PROV.Association))
+            graph.add((node, PROV.agent, URIRef(role.actor)))
+            graph.add((node, PROV.hadRole, ROLE[role.role]))
         graph.add((node, TG.decidedByRule, Literal(role.rule)))
         w.evidence(node, role.evidence)
     seen: Counter[URIRef] = Counter()

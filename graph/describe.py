@@ -37,6 +37,7 @@ PARTS = (
     (TG.hasStatusAssessment, "status assessment"),
     (TG.hasContinuation, "link to the successor plan"),
     (PROV.qualifiedAssociation, "role"),
+    (TG.hasMentionOnly, "organisation only named"),
     (TG.hasCrossReference, "cross-reference"),
     (TG.hasFinding, "finding"),
     (TG.sourceSpan, "source span"),
@@ -75,7 +76,7 @@ def _own_name(graph: Graph, node: Node) -> Described | None:
     if types & {TG.Measure, TG.SubMeasure}:
         name = f"measure {_label(graph, node, TG.number) or _tail(node)}"
         return Described(name, name, node)
-    if types & set(_ORGANISATIONS) or (None, PROV.agent, node) in graph:
+    if types & set(_ORGANISATIONS) or (None, PROV.agent, node) in graph or (None, TG.namedOrganisation, node) in graph:
         name = f"organisation {_label(graph, node, TG.acronym, SKOS.prefLabel) or _tail(node)}"
         return Described(name, name, node)
     if TG.Footnote in types:
@@ -109,6 +110,10 @@ def _part_name(graph: Graph, owner: Node, prop: URIRef, base: str, node: Node) -
         who = _label(graph, agent, TG.acronym, SKOS.prefLabel) if agent is not None else "?"
         stated = graph.value(node, TG.statedIn)
         return f"{base}, {role} {who}" + (f" ({_tail(stated)})" if stated is not None else "")
+    if prop == TG.hasMentionOnly:
+        named = graph.value(node, TG.namedOrganisation)
+        who = _label(graph, named, TG.acronym, SKOS.prefLabel) if named is not None else "?"
+        return f"{base}, mentioned {who}"
     if prop == TG.hasCrossReference:
         target = graph.value(node, TG.referencedMeasure)
         number = _label(graph, target, TG.number) if target is not None else ""

@@ -104,8 +104,11 @@ class TG(DefinedNamespace):
     runBy: URIRef
     fundedBy: URIRef
 
-    # actors in measures: roles beyond responsibility, and every place a name stands
+    # actors in measures: roles beyond responsibility, organisations only named, and every place a name stands
     Involvement: URIRef
+    MentionOnly: URIRef
+    hasMentionOnly: URIRef
+    namedOrganisation: URIRef
     Mention: URIRef
     mentions: URIRef
     hasMention: URIRef

@@ -16,9 +16,12 @@ ROLES = (
     "executing",
     "commissioning",
     "funding",
+    "administering",
     "coordinating",
     "collaborating",
     "evaluating",
+    "researching",
+    "consulted",
     "mentioned",
 )
 

@@ -3,37 +3,50 @@
 Names joined by «,», «og», «samt», «eller», «/» or parentheses form a **group** («KORUS og RVTS»,
 «Barne-, ungdoms- og familiedirektoratet (Bufdir)»); a rule gives its role to the whole group. The text
 before a group is its **lead** (earlier groups written «X»), the text after it, up to the next group no
-preposition governs, its **tail**. The rules, in order (the first lead rule that fits decides):
+preposition governs, its **tail**. The words are in :mod:`loaders.role_patterns`. The rules, in order:
 
-- **lead**, what governs the group:
-  «på oppdrag fra X», «mandat fra X», «på vegne av X» → commissioning;
-  «finansiert av X», «midler/tilskudd/grunntilskudd/tilskuddsbrev fra X» («Med midler fra JD»),
-  «overført fra X (til Y)», «kanaliseres … gjennom X», «tilskuddsordning … som forvaltes av X» → funding;
-  «ledes av X», «ledet av X», «koordineres/koordinert av X» → coordinating;
-  «i samarbeid (med/mellom) X», «samarbeider med X», «sammen med X», «avtale med X» → collaborating;
-  «utarbeidet i samarbeid mellom X og Y» → executing and collaborating;
-  «gjennomført/gjort/tilbys/utviklet/følges opp/betjenes (evalueringen) av X», «i regi av X»,
-  «(ble) gitt/tildelt (videre) (til) X», «bedt X», «tilskuddsbrev (fra X) til Y», «ansvar … ligger til X»,
-  «som forvaltes av X» (no grant) → executing;
-- **genitive**: «HODs budsjett», «JDs midler», «Helsedirektoratets tilskuddsbrev» → funding; «NOVAs
-  evaluering» → evaluating; «NKVTS' omfangsundersøkelse», «NKVTS' rapport «…»», «Riksadvokatens
-  rundskriv» → executing. A genitive is never the subject («kommunenes kompetanse»);
+- **lead**, what governs the group (the first that fits decides):
+  «på oppdrag fra/for X», «mandat fra X» → commissioning; «på vegne av X» → funding when the sentence
+  administers money («tilskuddsordningen forvaltes av Bufdir på vegne av KUD»), else commissioning;
+  «tilskuddsbrev fra X», «Xs tilskuddsbrev» → commissioning and funding (the letter pays and sets the tasks);
+  «finansiert av X», «midler/tilskudd/økonomisk støtte fra X», «overført fra X (til Y)» → funding;
+  «forvaltes/administreres av X», «kanaliseres … gjennom X» → administering;
+  «ledes/koordineres av (statssekretær i) X» → coordinating;
+  «konsultasjoner/dialog med X», «innspill/tilbakemeldinger fra X», «høring i X» → consulted;
+  «i samarbeid (med/mellom) X», «sammen med X», «avtale med X», «bidrag/ressurser/deltakere fra X» →
+  collaborating; «utarbeidet i samarbeid mellom X og Y» → executing and collaborating;
+  «gjennomført/tilbys/utviklet … av X», «i regi av X», «forskning … ved X», «(ble) gitt/tildelt (til) X»,
+  «bedt/ber X», «tilskuddsbrev (fra X) til Y», «ansvar … ligger til X» → executing.
+  A list may stand between the words and the group: «samarbeid med flere, for eksempel X og Y»,
+  «ressurser fra kommunale tjenester, spesialisthelsetjenesten, X og Y», «samarbeidspartnere som X»; a goal
+  is no partnership: «behov for å styrke samarbeidet mellom X og Y» gives no role;
+- **genitive**: «HODs budsjett», «JDs midler» → funding; «Helsedirektoratets tilskuddsbrev» →
+  commissioning and funding; «NOVAs evaluering» → evaluating; «NKVTS' omfangsundersøkelse», «NIMs
+  rapport «…»» → researching; «Riksadvokatens rundskriv» → executing. A genitive is never the subject;
+- **unit**: «Oslo kommune ved NAV Grønerløkka»: the unit after «ved» has the roles of the group before;
 - **subject**, a group no preposition governs:
-  «X fikk/får …», «X er gitt i oppdrag», «har fått i oppdrag», «fikk et mandat», «har (et særskilt)
-  ansvar», «ble bedt om», «er ansvarlig» → executing; «X har (…) gitt Y i oppdrag», «X har bedt Y om»
-  → X commissioning; «X koordinerer / leder (not «leder til») / skal lede / har en koordinerende rolle»
-  → coordinating; «X samarbeider med», «har sammen», «jobbe sammen», «et samarbeid med» → collaborating;
-  «X finansierte / bevilger / forvalter … tilskudd» → funding; «X skal i sin evaluering» → evaluating;
-  a verb of doing the work (:data:`EXEC_WORD`, or «gitt tilbud») in the first words of the tail, before
-  «og», «at», «der», «som ble» … end the clause, and not an infinitive after another verb («støtter anbefalingen om
-  å etablere»), or a finite verb just before the group («I 2024 utarbeidet X», «Med midler fra JD
-  gjennomfører X») → executing. A name after an auxiliary and a verb («har evaluert X»), after an
-  infinitive («Revidere X», «å evaluere X») or in a passive («ble X etablert», «X ble åpnet») is an object.
+  «X fikk/får …», «X er gitt i oppdrag», «har fått i oppdrag», «har (et særskilt) ansvar», «ble bedt
+  om», «er ansvarlig» → executing; «X har (…) gitt Y i oppdrag», «X har bedt / ber Y om» → X
+  commissioning; «X koordinerer / leder (not «leder til») / har en koordinerende rolle» → coordinating;
+  «X deltar / har bidratt / bistod med / vil være viktige bidragsytere» → collaborating; «X samarbeider
+  med Y», «et samarbeid med» → X executing (the partners are collaborating by the lead rules);
+  «X finansierte / bevilger / har økt bevilgningen» → funding; «X forvalter» → administering; «X har
+  kommet med innspill», «X støtter anbefalingen» → consulted; «X skal i sin evaluering» → evaluating;
+  a verb of doing the work (``EXEC_WORD``, «gitt tilbud», «stått for», «ta initiativ») in the first words
+  of the tail, before «men», «at», «der», «og tilbudet» … end the clause, and not an infinitive after
+  another verb («støtter anbefalingen om å etablere»), or a finite verb just before
+  the group («I 2024 utarbeidet X») → executing. An inserted phrase («X, i samarbeid med Y, er i gang med
+  å utvikle») does not end the subject's clause. A name after an auxiliary and a verb («har evaluert X»),
+  after an infinitive («Revidere X», «å evaluere X») or in a passive («ble X etablert») is an object; one
+  after «for at» / «til at» is whom the work is for («for at kommunene skal kunne jobbe …»), and «X
+  oppfordres til» is encouraged, not tasked.
 
 An executing group becomes **evaluating** when the evaluation is what it does: «evaluer…» or
-«følgeevaluering» in the first words of its tail («NOVA har evaluert», «Menon Economics gjennomfører
-evalueringen»), or, for a lead rule, anywhere before it («Evalueringen ble gjort av Nordlandsforskning»,
-«Oppdraget om å evaluere … ble gitt til NOVA»). A name no rule gives a role is only **mentioned**.
+«følgeevaluering» in the first words of its tail («NOVA har evaluert»), or, for a lead rule, anywhere
+before it («Evalueringen ble gjort av Nordlandsforskning»); else **researching** when its work is a study:
+a noun of research in the first words after its verb («NOVA har gjennomført en studie av …») or, for a
+lead rule, in the clause before it («en studie gjennomført av NOVA», «forskning … ved NOVA»). A name no
+rule gives a role is only **mentioned**.
 """
 
 from __future__ import annotations
@@ -41,119 +54,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from tiltaksgraf.loaders import role_patterns as p
 from tiltaksgraf.loaders.actors import ORGANISATION, Mention
 
-#: Words that may stand between a preposition and the names it governs: «tilbys av kompetansesentrene KORUS».
-_FILL_WORDS = "de|den|det|alle|øvrige|andre|relevante|ulike|flere|landets|henholdsvis|kompetansesentrene|sentrene"
-_FILL = rf"(?:\s+(?:{_FILL_WORDS}))*"
-_MONEY = r"midler|midlene|tilskudd|grunntilskudd|tilskuddsbrev\w*|bevilgning\w*"
-#: «i samarbeid med relevante aktører, herunder X»
-_LIST_INTRO = r"(?:\s+aktører)?(?:,?\s+herunder)?"
-#: «Ansvar for oppfølgingen … ligger i hovedsak til X»
-_LIES_WITH = r"\bansvar\b(?:\s+\S+){0,6}?\s+ligger(?:\s+i\s+hovedsak)?\s+(?:til|hos)"
-_DEFINITE = r"(?:evalueringen|arbeidet|oppdraget|studien|undersøkelsen|kartleggingen|utredningen|tiltaket)"
-_PASSIVE = (
-    r"(?:gjennomført|gjennomføres|gjort|gjøres|tilbys|tilbudt|utført|utføres|utarbeidet|utarbeides|utviklet|utvikles"
-    r"|ivaretas|ivaretatt|betjenes|operert|drives|driftes|fulgt\s+opp|følges\s+opp|levert|lansert|publisert|opprettet)"
-)
-#: Lead rules: (role, rule, pattern matched at the end of the text before the group; X stands for a name).
-LEAD_RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
-    (role, rule, re.compile(pattern + r"\s*$", re.IGNORECASE))
-    for role, rule, pattern in (
-        ("commissioning", "på-oppdrag-fra", rf"oppdrag\s+fra(?:\s+og\s+i\s+samarbeid\s+med)?{_FILL}"),
-        ("commissioning", "mandat-fra", rf"(?:mandat|bestilling)\s+fra{_FILL}"),
-        ("commissioning", "på-vegne-av", rf"på\s+vegne\s+av{_FILL}"),
-        ("funding", "finansiert-av", rf"(?:finansiert|finansieres)\s+av{_FILL}"),
-        ("funding", "midler-fra", rf"(?:{_MONEY})\s+fra{_FILL}"),
-        ("funding", "overført-fra", r"overført\s+fra(?:\s+X\s+til)?"),
-        ("funding", "kanaliseres-gjennom", r"kanaliseres(?:\s+\S+){0,4}\s+gjennom"),
-        ("funding", "forvaltes-av", rf"tilskudd\w*\s+(?:\S+\s+){{0,6}}?som\s+forvaltes\s+av{_FILL}"),
-        ("executing", "forvaltes-av", rf"forvaltes\s+av{_FILL}"),
-        ("coordinating", "ledes-av", rf"(?:ledes|ledet|koordineres|koordinert)\s+av{_FILL}"),
-        ("executing", "i-regi-av", r"i\s+regi\s+av"),
-        ("collaborating", "i-samarbeid-med", rf"samarbeid\w*(?:\s+(?:med|mellom))?{_FILL}{_LIST_INTRO}"),
-        ("collaborating", "avtale-med", rf"avtale\s+med{_FILL}"),
-        ("collaborating", "sammen-med", rf"sammen\s+med{_FILL}"),
-        ("executing", "tilskuddsbrev-til", rf"tilskuddsbrev\w*(?:\s+fra\s+X)?\s+til{_FILL}"),
-        ("executing", "passive-agent", rf"{_PASSIVE}\s+(?:{_DEFINITE}\s+)?av{_FILL}"),
-        ("executing", "assigned", r"(?:gitt|tildelt|bedt)(?:\s+videre)?(?:\s+til)?"),
-        ("executing", "responsibility-lies-with", _LIES_WITH),
-    )
-)
-#: «(er) utarbeidet i samarbeid mellom X og Y»: X and Y did the work together.
-_JOINT_WORK = re.compile(rf"{_PASSIVE}\s+i\s+(?:tett\s+)?samarbeid\s+mellom{_FILL}\s*$", re.IGNORECASE)
-#: Verbs of doing the work (one word, matched whole).
-EXEC_WORD = re.compile(
-    r"gjennomfør\w*|utarbeid\w*|utvikl(?:e|er|et|es|ede)|videreutvikl\w*|revider\w*|oppdater\w*|publiser\w*"
-    r"|lanser\w*|opprett\w*|etabler\w*|tilby\w*|tilbudt|lever(?:te|t|er)|lag(?:et|er)|utvid(?:et|er)|ferdigstil\w*"
-    r"|jobb(?:er|et|e)|arbeider|start(?:et|er)|bist(?:od|ått|år)|ivaret(?:ar|att)|mott(?:ok|att|ar)"
-    r"|gjennomg(?:ått|år)|løst|utlyst|fremmet|femmet|sendte?|iverksatt|igangsatt|utfør(?:t|er)"
-    r"|kartl(?:agt|egger)|utred(?:et|er|e)|innhentet|rekruttert|vedtok|holdt|evaluer(?:t|er|e)|deltatt|deltar"
-    r"|vurderer|rapporterer|fastsatte|oversatt|benytt(?:et|er)|samlet|inkludert|invitert|skrevet|følger|fulgt"
-    r"|innfører|innføre|arbeide",
-    re.IGNORECASE,
-)
-AUX = frozenset({"har", "hadde", "er", "var", "ble", "blir", "skal", "vil", "kan", "må", "bør", "blitt", "vært", "å"})
-PREPOSITIONS = frozenset(
-    {"av", "fra", "til", "med", "ved", "for", "mellom", "hos", "i", "på", "om", "under", "overfor", "mot", "gjennom"}
-    | {"blant", "etter", "innen", "via", "rundt", "uten", "enn", "samarbeid"}
-)
-_SEPARATOR = re.compile(r"(?:[\s,/()]|\bog\b|\bsamt\b|\beller\b)*")
-_EVALUATION = re.compile(r"evaluer|følgeevaluering", re.IGNORECASE)
-_GENITIVE_TAIL = (
-    ("funding", "genitive-budget", re.compile(r"\s*(?:tilskuddsbrev|budsjett|midler|grunntilskudd|tilskudd)")),
-    ("evaluating", "genitive-evaluation", re.compile(r"\s*(?:sin\s+|sitt\s+)?(?:\w+\s+)?(?:følge)?evaluering")),
-    (
-        "executing",
-        "genitive-report",
-        re.compile(r"\s*(?:sin\s+|sitt\s+)?(?:\w+\s+)?(?:rapport\s+«|studie|\w*undersøkelse|kartlegging|rundskriv)"),
-    ),
-)
-_SUBJECT_RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
-    (role, rule, re.compile(pattern, re.IGNORECASE))
-    for role, rule, pattern in (
-        (
-            "executing",
-            "assigned",
-            r"\b(?:er|ble|blitt|fått|fikk|får|få)\s+(?:\S+\s+){0,5}?(?:gitt\s+)?(?:i\s+)?(?:oppdrag|mandat|ansvar|oppgave)\b"
-            r"|^\W*gitt\s+(?:\S+\s+){0,3}?(?:i\s+)?oppdrag\b|\b(?:har|hadde)\s+(?:\S+\s+){0,2}?ansvar\b"
-            r"|\b(?:ble|er)\s+bedt\s+om\b|\ber\s+ansvarlig\b",
-        ),
-        ("evaluating", "own-evaluation", r"\bsin\s+(?:\w+\s+)?(?:følge)?evaluering"),
-        ("coordinating", "leads", r"\b(?:koordinerer|koordinere|leder|lede|koordinerende)\b(?!\s+til\b)"),
-        (
-            "collaborating",
-            "works-with",
-            r"\bsamarbeid(?:er|et|e)\s+med\b|\bsammen\s+med\b|\bhar\s+sammen\b|\bjobbe\s+sammen\b"
-            r"|\bi\s+(?:tett\s+)?samarbeid\s+med\b|\bsamarbeidsprosjekt\s+med\b|\bet\s+(?:\w+\s+){0,2}samarbeid\s+med\b",
-        ),
-        ("funding", "funds", r"\b(?:finansierte|finansierer|finansiert|bevilger|bevilget)\b|\bforvalter\b.*tilskudd"),
-    )
-)
-_WINDOW = 12  # words of the tail a verb may stand in
-#: A verb after one of these words belongs to another clause (a relative clause on the object: «et program
-#: som ble gjennomført av …»): the window of a subject ends there.
-_CLAUSE_END = re.compile(r"\b(?:og|men|at|der|samt|eller)\b|[;:]|\bsom\s+(?:ble|blir|er|var|skal|har)\b", re.IGNORECASE)
-#: Finite verb endings (present «-er», past «-et», «-te», «-dde», strong pasts): an infinitive («Evaluere»,
-#: «Videreutvikle») before a name is a title's or an «å»-clause's verb with an object, not an inverted subject.
-_FINITE = ("er", "et", "te", "dde", "ok", "od", "lo")
-_NOT_BEFORE_VERB = frozenset({"dette", "det", "hele", "i", "med", "for", "om", "av", "til", "sitt", "sine", "sin"})
-#: «X har (…) gitt Y i oppdrag», «X har bedt Y om»: X commissions.
-_COMMISSIONS = re.compile(
-    r"^\W*(?:har|hadde)\s+(?:\S+\s+){0,5}?(?:gitt\s+(?:\S+\s+){0,4}?i\s+oppdrag|bedt\s+(?:\S+\s+){0,5}?om)\b",
-    re.IGNORECASE,
-)
-_GAVE_SERVICE = re.compile(r"\bgitt\s+tilbud\b", re.IGNORECASE)
-#: «X ble etablert», «ble X midlertidig stengt»: the name is what the verb was done to.
-_PASSIVE_SUBJECT = re.compile(
-    r"^\W*(?:ble|blir|er|var|blitt)\s+(?:\S+\s+){0,2}?(?:etablert|opprettet|åpnet|stengt|utvidet|lansert|overført"
-    r"|nedsatt|evaluert|vedtatt|innført|flyttet)\b",
-    re.IGNORECASE,
-)
-#: Words before «å» that keep the infinitive the subject's own work: «er i ferd med å utvikle».
-_OWN_INFINITIVE = frozenset(
-    {"ferd med", "gang med", "arbeider med", "arbeide med", "jobber med", "jobbe med", "arbeidet med", "startet med"}
-)
+_WINDOW = 15  # words of the tail a verb may stand in
+_RESEARCH_AFTER_VERB = 5  # words after the verb a research noun may stand in
+_PURPOSE = re.compile(r"\b(?:for|slik|til)\s+at\s*$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"^\s*\)?\s*(?:sin|sitt|sine)\b(?=\s)")
+_CLAUSE_WORDS = frozenset({"som", "at", "der", "hvor", "når", "mens", "fordi"})
+#: «har fått i oppdrag å lede arbeidet»: the task is to lead.
+_TASKED_TO_LEAD = re.compile(r"\boppdrag\s+(?:\S+\s+){0,2}?å\s+(?:lede|koordinere)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -179,25 +89,54 @@ def sentence_roles(text: str, mentions: list[Mention]) -> list[Decision]:
     for i, g in enumerate(groups):
         g.pp = _governed(_masked(text, groups[:i], g.start))
     out: list[Decision] = []
+    previous: list[tuple[str, str]] = []
     for i, g in enumerate(groups):
-        prefix = _masked(text, groups[:i], g.start)
-        window = " ".join(_tail(text, groups, i).split()[:_WINDOW])
-        found = _lead_roles(prefix, text)
-        evaluated = bool(_EVALUATION.search(window) or (found and _EVALUATION.search(prefix)))
-        if not found and not g.pp and not g.members[-1].genitive:  # «kommunenes kompetanse» is no subject
-            found = _subject_roles(prefix, _tail(text, groups, i), text[g.end :], bool(i and groups[i - 1].pp))
-        found += [r for r in _genitive_roles(g, text) if r not in found]
-        for role, rule in found:
-            if role == "executing" and evaluated:
-                role, rule = "evaluating", rule.replace("executing/", "evaluating/")
-            out += [Decision(m, role, rule) for m in g.members if m.target.kind == ORGANISATION]
+        found = _group_roles(text, groups, i)
+        if i and p.UNIT_OF.fullmatch(text[groups[i - 1].end : g.start]):
+            found = previous + [r for r in found if r not in previous]
+        previous = found
+        out += [Decision(m, role, rule) for role, rule in found for m in g.members if m.target.kind == ORGANISATION]
     return out
+
+
+def _group_roles(text: str, groups: list[_Group], i: int) -> list[tuple[str, str]]:
+    g = groups[i]
+    prefix = _masked(text, groups[:i], g.start)
+    tail = _tail(text, groups, i)
+    window = _window(tail)
+    found = _lead_roles(prefix, text)
+    lead = bool(found)
+    if found == [("mentioned", "goal")]:
+        return []
+    if not found and not g.pp and not _possessive(g, text):  # «kommunenes kompetanse» is no subject
+        found = _subject_roles(prefix, tail, text[g.end :], bool(i and groups[i - 1].pp))
+    found += [r for r in _genitive_roles(g, text) if r not in found]
+    kind = _work_kind(text[: g.start] if lead else "", window)  # unmasked: «forskningsprogrammet om …» is a name
+    return [_as_work(role, rule, kind) for role, rule in found]
+
+
+def _work_kind(prefix: str, window: str) -> str:
+    """«evaluating» or «researching» when the work the executing group does is an evaluation or a study."""
+    if p.EVALUATION.search(window) or p.EVALUATION.search(prefix):
+        return "evaluating"
+    clause = re.split(r"[,;:]", prefix)[-1]
+    words = window.split()
+    verb = next((k for k, w in enumerate(words) if p.EXEC_WORD.fullmatch(w.strip(",.")) or w == "gitt"), None)
+    start = verb + 1 if verb is not None else 0  # no verb after the name: «gjennomførte NOVA en studie»
+    after = " ".join(words[start : start + _RESEARCH_AFTER_VERB])
+    return "researching" if p.RESEARCH.search(clause) or p.RESEARCH.search(after) else ""
+
+
+def _as_work(role: str, rule: str, kind: str) -> tuple[str, str]:
+    if role == "executing" and kind:
+        return kind, rule.replace("executing/", f"{kind}/")
+    return role, rule
 
 
 def _groups(text: str, mentions: list[Mention]) -> list[_Group]:
     groups: list[_Group] = []
     for m in mentions:
-        if groups and _SEPARATOR.fullmatch(text[groups[-1].end : m.start]):
+        if groups and p.SEPARATOR.fullmatch(text[groups[-1].end : m.start]):
             groups[-1].members.append(m)
             groups[-1].end = m.end
         else:
@@ -218,9 +157,11 @@ def _governed(prefix: str) -> bool:
     """True when a preposition governs what follows ``prefix`` (at most two plain words between)."""
     words = re.findall(r"[\wæøåÆØÅ]+", prefix)[-3:]
     for k in range(len(words) - 1, -1, -1):
-        if words[k].lower() in PREPOSITIONS:
+        if words[k].lower() in _CLAUSE_WORDS:
+            return False  # «…», som Bufdir har utviklet»: a new clause starts between
+        if words[k].lower() in p.PREPOSITIONS:
             between = words[k + 1 :]
-            return all(w.islower() and w not in AUX and not EXEC_WORD.fullmatch(w) for w in between)
+            return all(w.islower() and w not in p.AUX and not p.EXEC_WORD.fullmatch(w) for w in between)
     return False
 
 
@@ -238,57 +179,72 @@ def _tail(text: str, groups: list[_Group], i: int) -> str:
 
 
 def _lead_roles(prefix: str, sentence: str) -> list[tuple[str, str]]:
-    if _JOINT_WORK.search(prefix):
+    if p.GOAL_OF_COLLABORATION.search(prefix):
+        return [("mentioned", "goal")]  # no role: the caller drops it
+    if p.JOINT_WORK.search(prefix):
         return [("executing", "executing/joint-work"), ("collaborating", "collaborating/joint-work")]
-    for role, rule, pattern in LEAD_RULES:
+    for roles, rule, pattern in p.LEAD_RULES:
         if pattern.search(prefix):
-            if rule == "forvaltes-av" and role == "executing" and "tilskudd" in sentence.lower():
-                continue
-            return [(role, f"{role}/{rule}")]
+            if rule == "på-vegne-av" and p.ADMINISTERS.search(sentence) and p.MONEY_WORD.search(sentence):
+                roles = ("funding",)
+            return [(role, f"{role}/{rule}") for role in roles]
     return []
 
 
+def _possessive(g: _Group, text: str) -> bool:
+    """«NKVTS'», «Bufdirs», or «NKVTS sin» (the possessive pronoun after the name)."""
+    return g.members[-1].genitive or bool(_POSSESSIVE.match(text[g.end :]))
+
+
 def _genitive_roles(g: _Group, text: str) -> list[tuple[str, str]]:
-    if not g.members[-1].genitive:
+    if not _possessive(g, text):
         return []
-    rest = text[g.end :]
-    for role, rule, pattern in _GENITIVE_TAIL:
-        if pattern.match(rest) and (role != "executing" or not g.pp):
-            return [(role, f"{role}/{rule}")]
+    rest = _POSSESSIVE.sub(" ", text[g.end :], count=1)
+    roles, rule, before, after = p.GENITIVE_WORK
+    if before.search(text[: g.start]) and after.match(rest):
+        return [(role, f"{role}/{rule}") for role in roles]
+    for roles, rule, pattern in p.GENITIVE_TAIL:
+        if pattern.match(rest) and (roles[0] != "executing" or not g.pp):
+            return [(role, f"{role}/{rule}") for role in roles]
     return []
 
 
 def _subject_roles(prefix: str, tail: str, rest: str, after_pp: bool) -> list[tuple[str, str]]:
     """Roles of a group no preposition governs: the verb before it (inverted) or the words after it."""
     words = re.findall(r"[\wæøåÆØÅ]+", prefix)
+    if _PURPOSE.search(prefix):
+        return []  # «for at kommunene skal kunne jobbe …»: whom the work is for, not who does it
     if words and words[-1].lower() in ("fikk", "får"):
         return [("executing", "executing/assigned")]
-    if len(words) > 1 and words[-2].lower() in AUX and words[-1].islower() and words[-1] not in AUX:
+    if len(words) > 1 and words[-2].lower() in p.AUX and words[-1].islower() and words[-1] not in p.AUX:
         return []  # an object: «om å veilede kommunene i hvordan de kan etablere …», «skal veilede X»
-    if words and EXEC_WORD.fullmatch(words[-1]):
+    if words and p.EXEC_WORD.fullmatch(words[-1]):
         before = words[-2] if len(words) > 1 else ""
-        if before.lower() in AUX or (before == "X" and not after_pp) or not words[-1].lower().endswith(_FINITE):
+        if before.lower() in p.AUX or (before == "X" and not after_pp) or not words[-1].lower().endswith(p.FINITE):
             return []  # the object of a verb: «har evaluert Statens barnehus», «å evaluere X», «Revidere X»
         return [("executing", "executing/inverted-verb")]
     window = _window(tail)
-    if (words and words[-1].lower() in ("ble", "blir")) or _PASSIVE_SUBJECT.match(window):
+    if (words and words[-1].lower() in ("ble", "blir")) or p.PASSIVE_SUBJECT.match(window):
         window = ""  # a passive: the name is the patient, not the agent
-    found = [
-        (role, f"{role}/{rule}")
-        for role, rule, pattern in _SUBJECT_RULES
-        if pattern.search(tail if role == "collaborating" else window)  # a partner may be named late
-    ]
-    if _COMMISSIONS.search(rest):
+    found = [(role, f"{role}/{rule}") for role, rule, pattern in p.SUBJECT_RULES if pattern.search(window)]
+    if any(role == "collaborating" for role, _ in found):
+        found = [r for r in found if r[1] != "executing/works-with"]  # «deltatt i et samarbeidsprosjekt med»
+    if p.COMMISSIONS.search(rest):
         found.insert(0, ("commissioning", "commissioning/har-gitt-i-oppdrag"))
-    if not any(role == "executing" for role, _ in found) and (_GAVE_SERVICE.search(window) or _has_verb(window)):
+    if not any(role in ("executing", "collaborating") for role, _ in found) and (
+        p.GAVE_SERVICE.search(window) or _has_verb(window)
+    ):
         found.append(("executing", "executing/subject-verb"))
+    if _TASKED_TO_LEAD.search(window) and any(role == "coordinating" for role, _ in found):
+        found = [r for r in found if r[0] != "executing"]  # «har fått i oppdrag å lede arbeidet»
     return found
 
 
 def _window(tail: str) -> str:
-    """The first words of a subject's tail, up to the end of its clause."""
+    """The first words of a subject's tail, up to the end of its clause; an inserted phrase is skipped."""
+    tail = p.INSERTED.sub(",", tail, count=1)
     words = " ".join(tail.split()[:_WINDOW])
-    cut = _CLAUSE_END.search(words)
+    cut = p.CLAUSE_END.search(words)
     return words[: cut.start()] if cut else words
 
 
@@ -298,10 +254,10 @@ def _has_verb(window: str) -> bool:
     for k, w in enumerate(words):
         if w.lower() == "arbeidet":
             followed = k + 1 < len(words) and words[k + 1] == "med"
-            if followed and (k == 0 or words[k - 1].lower() not in _NOT_BEFORE_VERB):
+            if followed and (k == 0 or words[k - 1].lower() not in p.NOT_BEFORE_VERB):
                 return True
-        elif EXEC_WORD.fullmatch(w):
-            if k and words[k - 1] == "å" and " ".join(words[max(0, k - 3) : k - 1]).lower() not in _OWN_INFINITIVE:
+        elif p.EXEC_WORD.fullmatch(w):
+            if k and words[k - 1] == "å" and " ".join(words[max(0, k - 3) : k - 1]).lower() not in p.OWN_INFINITIVE:
                 continue  # «støtter anbefalingen om å etablere»: the infinitive is what is supported, not done
             return True
     return False

@@ -4,8 +4,9 @@ For each measure and sub-measure («27a»):
 
 - **responsible**: the ministries the loader already read from the overview table and the body's
   «Ansvarlig(e) departement(er)» line, kept as they are (rule ``responsible/overview`` or ``…/body``);
-- **executing, commissioning, funding, coordinating, collaborating, evaluating**: read from each sentence
-  of the title, description and status by the rules of :mod:`loaders.role_rules`;
+- **executing, commissioning, funding, administering, coordinating, collaborating, evaluating,
+  researching, consulted**: read from each sentence of the title, description and status by the rules of
+  :mod:`loaders.role_rules`;
 - **mentioned**: an organisation the (sub-)measure names without any of those roles. Names in the
   footnotes of a measure only count as mentions: a citation says who wrote, not who did the measure.
 
@@ -28,15 +29,20 @@ from tiltaksgraf.loaders.model import Evidence, Footnote, Report
 from tiltaksgraf.loaders.role_rules import sentence_roles
 from tiltaksgraf.loaders.text import split_sentences
 
-#: The IATI organisation-role code each role maps to (1 Funding, 2 Accountable, 3 Extending, 4 Implementing).
+#: The IATI organisation-role code each role maps to (1 Funding, 2 Accountable, 3 Extending, 4 Implementing),
+#: as ``ontology/schemes/role.ttl`` maps it (skos:closeMatch or skos:broadMatch). Commissioning is not
+#: Extending: whoever manages money on a funder's behalf is ``administering``. ``consulted`` and ``mentioned``
+#: have no code.
 IATI_ROLE = {
     "responsible": "2",
-    "funding": "1",
-    "commissioning": "3",
-    "coordinating": "3",
     "executing": "4",
+    "commissioning": "2",
+    "funding": "1",
+    "administering": "3",
+    "coordinating": "4",
     "collaborating": "4",
     "evaluating": "4",
+    "researching": "4",
 }
 
 

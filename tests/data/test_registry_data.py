@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 
 import pytest
-from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, SKOS
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 from tiltaksgraf.graph.registry import LABEL_PROPERTIES, ORG_TYPES, PROGRAMME_KINDS, Registry
 from tiltaksgraf.graph.vocab import ORG, ORG_TYPE, PROGRAMME_KIND, TG
 from tiltaksgraf.loaders.text import clean_line
 
 from tests.conftest import org, programme
+from tiltaksgraf.paths import ONTOLOGY_DIR
 
 ORG_BASE = "https://w3id.org/tiltaksgraf/id/org/"
 PROGRAMME_BASE = "https://w3id.org/tiltaksgraf/id/programme/"
@@ -212,3 +213,95 @@ def test_who_runs_a_programme_where_the_report_says_so(registry: Registry) -> No
     assert run_by == {org("korus"), org("rkbu-rbup"), org("rvts")}
     vo = URIRef(programme("vo-linjen"))
     assert {str(o) for o in registry.programmes.objects(vo, TG.fundedBy)} == {org("jd"), org("bfd")}
+
+
+def _interior_edit(a: str, b: str) -> bool:
+    """True when two labels differ (case aside) by one or two characters inside the word, not at its end:
+    «kritesenter»/«krisesenter», «NAV Grønerløkka»/«Nav Grünerløkka»; an ending («krisesentre»/«krisesenter»,
+    «domstolen»/«domstolene») is an inflection, not a misspelling."""
+    a, b = a.casefold(), b.casefold()
+    if a == b:
+        return False
+    start = 0
+    while start < min(len(a), len(b)) and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < min(len(a), len(b)) - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    return end >= 2 and max(len(a), len(b)) - start - end <= 2
+
+
+#: Pairs of ordinary labels of one resource that differ inside a word and are both right: punctuation,
+#: a plural inside the name, a former name. Any other near pair is a misspelling and belongs in
+#: skos:hiddenLabel, where it raises a finding (`tiltaksgraf quality`).
+KNOWN_VARIANTS = {
+    ("bufetat-region-nord", "Bufetat region nord", "Bufetat, region nord"),
+    ("stottesentrene", "Støttesentrene for kriminalitetsutsatte", "støttesentre for kriminalitetsutsatte"),
+    ("stottesentrene", "støttesentre for kriminalitetsutsatte", "støttesentrene for kriminalitetsutsatte"),
+    ("telemark-fengsel-skien", "Telemark fengsel Skien avdeling", "Telemark fengsel, Skien avdeling"),
+    ("nasak", "NASAK", "RESAK"),
+    ("smiso", "Sentrene mot incest og seksuelle overgrep", "sentre mot incest og seksuelle overgrep"),
+    ("smiso", "sentre mot incest og seksuelle overgrep", "sentrene mot incest og seksuelle overgrep"),
+    ("smiso", "Senter mot incest og seksuelle overgrep", "sentre mot incest og seksuelle overgrep"),
+    (
+        "rvts",
+        "Regionale ressurssentre om vold, traumatisk stress og selvmordsforebygging",
+        "regionale ressurssentrene om vold, traumatisk stress og selvmordsforebygging",
+    ),
+    (
+        "sanks",
+        "Samisk nasjonal kompetansetjeneste - psykisk helsevern og rus",
+        "Samisk nasjonal kompetansetjeneste – psykisk helsevern og rus",
+    ),
+    ("vo-linjen", "Vold- og overgrepslinjen", "Volds- og overgrepslinjen"),
+    ("vo-linjen", "Volds- og overgrepslinjen", "vold- og overgrepslinjen"),
+    (
+        "samarbeidsforum-myndigheter-frivillige",
+        "Forum for samarbeid mellom myndigheter og frivillige organisasjoner i arbeidet mot vold i nære relasjoner",
+        "forumet for samarbeid mellom myndigheter og frivillige organisasjoner i arbeidet mot vold i nære relasjoner",
+    ),
+}
+
+
+def test_misspellings_are_hidden_labels_not_ordinary_spellings(registry: Registry) -> None:
+    """«kritesenter», «NAV Grønerløkka», «Telemarksforskning» are misspellings: hidden labels, not variants."""
+    near = set()
+    for graph in (registry.graph, registry.programmes):
+        for subject in {s for s in graph.subjects() if isinstance(s, URIRef)}:
+            labels = sorted(
+                str(o)
+                for p in LABEL_PROPERTIES
+                if p != SKOS.hiddenLabel
+                for o in graph.objects(subject, p)
+                if isinstance(o, Literal) and o.language != "en"
+            )
+            key = str(subject).rsplit("/", 1)[-1]
+            near |= {(key, x, y) for x in labels for y in labels if x < y and _interior_edit(x, y)}
+    assert near == KNOWN_VARIANTS
+    hidden = {str(o) for o in registry.graph.objects(None, SKOS.hiddenLabel)}
+    assert {"kritesenter", "NAV Grønerløkka", "Telemarksforskning", "Lanzarotekomiteén"} <= hidden
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "near"),
+    [
+        ("kritesenter", "krisesenter", True),
+        ("NAV Grønerløkka", "Nav Grünerløkka", True),
+        ("krisesentre", "krisesenter", False),
+        ("domstolen", "domstolene", False),
+        ("Oslo Krisesenter", "Oslo krisesenter", False),
+        ("Helse Midt RHF", "Helse Midt-Norge RHF", False),
+    ],
+)
+def test_what_counts_as_a_near_spelling(a: str, b: str, near: bool) -> None:
+    assert _interior_edit(a, b) is near
+
+
+def test_a_programme_with_a_former_name_is_not_an_organisation(registry: Registry) -> None:
+    """No property a programme uses has a domain that would make a reasoner infer it is an organisation."""
+    ontology = Graph().parse(ONTOLOGY_DIR / "tiltaksgraf.ttl")
+    programmes = registry.programmes
+    used = {p for s in programmes.subjects(RDF.type, TG.Programme) for p, _ in programmes.predicate_objects(s)}
+    domains = {(p, d) for p in used for d in ontology.objects(p, RDFS.domain)}
+    assert TG.formerName in used
+    assert not [(p, d) for p, d in domains if d in (ORG.Organization, ORG.FormalOrganization)]

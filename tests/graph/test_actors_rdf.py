@@ -1,4 +1,5 @@
-"""The actors in the graph: roles as qualified associations, mentions with their text, unresolved names."""
+"""The actors in the graph: roles that mean taking part as qualified associations, organisations only named
+as tg:MentionOnly (decision 0011), mentions with their text, unresolved names."""
 
 from __future__ import annotations
 
@@ -39,7 +40,12 @@ def test_actors_columns_are_the_contract(built):
         ("11", "nkvts", "executing"),
         ("11", "jd", "funding"),
         ("40", "jd", "responsible"),
-        ("27a", "menon", "executing"),
+        ("27a", "menon", "researching"),  # «har … gjennomført kartlegging av …»
+        ("31", "bufdir", "administering"),
+        ("31", "kud", "funding"),
+        ("54", "sametinget", "consulted"),
+        ("9", "nova", "researching"),
+        ("3", "nova", "mentioned"),
         ("27a", "helsedirektoratet", "commissioning"),
     ],
 )
@@ -118,7 +124,7 @@ def rows(built, name, **params):
 
 def test_measures_of_one_organisation_by_id_acronym_or_name(built):
     by_id = [(r["measure"], r["role"]) for r in rows(built, "measures-of-organisation", organisation="nova")]
-    assert ("40", "evaluating") in by_id and ("44", "evaluating") in by_id and ("9", "executing") in by_id
+    assert ("40", "evaluating") in by_id and ("44", "evaluating") in by_id and ("9", "researching") in by_id
     assert by_id == [(r["measure"], r["role"]) for r in rows(built, "measures-of-organisation", organisation="NOVA")]
     by_name = rows(built, "measures-of-organisation", organisation="Velferdsforskningsinstituttet NOVA")
     assert [(r["measure"], r["role"]) for r in by_name] == by_id
@@ -132,3 +138,45 @@ def test_organisations_of_one_type(built):
     assert {org("fafo"), org("nordlandsforskning")} <= {r["organisation"] for r in institutes}
     ministries = rows(built, "organisations-by-type", type="ministry")
     assert {r["acronym"] for r in ministries} == {"JD", "AID", "BFD", "HOD", "KD", "KDD", "KUD", "LMD"}
+
+
+CONTRACT = """PREFIX tg: <https://w3id.org/tiltaksgraf/ontology#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?kind ?m ?org ?role ?rule WHERE {
+  { ?m prov:qualifiedAssociation ?a . ?a a tg:Involvement ; prov:agent ?org ; prov:hadRole/skos:notation ?role ;
+       tg:decidedByRule ?rule . FILTER EXISTS { ?a tg:evidence ?e } BIND ("association" AS ?kind) }
+  UNION
+  { ?m tg:hasMentionOnly ?a . ?a a tg:MentionOnly ; tg:namedOrganisation ?org ; tg:decidedByRule ?rule .
+    FILTER EXISTS { ?a tg:evidence ?e } FILTER NOT EXISTS { ?a prov:hadRole ?r } BIND ("mention only" AS ?kind)
+    BIND ("mentioned" AS ?role) }
+}"""
+
+
+@pytest.mark.parametrize("world", ["mini_world", "built"])
+def test_substantive_roles_are_associations_and_mentions_are_not(request, world, roles):
+    """The contract the networks rely on: substantive = prov:qualifiedAssociation; named = tg:mentions."""
+    graph = request.getfixturevalue(world).graph
+    rows = [tuple(str(v) for v in row) for row in run_query(graph, CONTRACT).rows]
+    assert rows and {kind for kind, *_ in rows} == {"association", "mention only"}
+    assert all((kind == "mention only") == (role == "mentioned") for kind, _, _, role, _ in rows)
+    assert all(rule.startswith(role + "/") for *_, role, rule in rows)
+    mentions_query = "SELECT ?m ?o WHERE { ?m <https://w3id.org/tiltaksgraf/ontology#mentions> ?o }"
+    named = {tuple(map(str, row)) for row in run_query(graph, mentions_query).rows}
+    assert {(m, o) for _, m, o, _, _ in rows} <= named  # every statement's organisation is also named
+    if world == "built":
+        expected = {r for r in roles if r.role != "responsible"}
+        assert len(rows) == len(expected)
+
+
+def test_the_fixture_world_names_nova_in_a_footnote_only(mini_world):
+    rows = {
+        (m.rsplit("/", 1)[-1], o.rsplit("/", 1)[-1], r)
+        for _, m, o, r, _ in (tuple(map(str, x)) for x in run_query(mini_world.graph, CONTRACT).rows)
+    }
+    assert rows == {
+        ("1", "nova", "mentioned"),
+        ("2a", "nova", "mentioned"),
+        ("3", "politiet", "collaborating"),  # «evalueres av et forskningsmiljø i samarbeid med politiet»
+        ("3", "regjeringen", "evaluating"),  # «Regjeringen vil evaluere ordningen …»
+    }

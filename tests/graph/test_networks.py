@@ -144,7 +144,7 @@ def test_continuation_and_org_type_filters(report, data, ministries, roles, regi
 def test_unknown_filter_values_are_refused_with_the_choices(data):
     with pytest.raises(NetworkError, match=r"--status 'complete' is not known; did you mean 'completed'\?"):
         build_network(data, "organisations", Filters(statuses=frozenset({"complete"})))
-    with pytest.raises(NetworkError, match="--role 'boss' is not known; choose from: collaborating"):
+    with pytest.raises(NetworkError, match="--role 'boss' is not known; choose from: administering, collaborating"):
         build_network(data, "organisations", Filters(roles=frozenset({"boss"})))
 
 

@@ -267,21 +267,65 @@ def test_publications(store, report):
 
 
 def test_evaluations(store, roles, registry):
-    by_publication = [
-        ("3", "NOVA", "publication", "2024", "Adressesperre (kode 6 og 7)"),
-        ("6d", "Telemarksforskning", "publication", "2024", "Barnets trygghet er ikke et prosjekt, det er vår fremtid"),
-        ("32", "NOVA", "publication", "2017", "Sentrene mot incest og seksuelle overgrep"),
-        ("33", "NOVA", "publication", "2017", "Sentrene mot incest og seksuelle overgrep"),  # footnote 9 repeats 8
-        ("40", "NOVA", "publication", "2024", "Adressesperre (kode 6 og 7)"),
-    ]
     got = rows(store, "evaluations")
-    assert [r[:5] for r in got if r[2] == "publication"] == by_publication
-    assert next(r for r in got if r[:3] == ("40", "NOVA", "publication"))[5].startswith("En evaluering av")
     evaluating = {(r.measure, label_of(registry, r.actor)) for r in roles if r.role == "evaluating"}
-    assert {r[:2] for r in got if r[2] == "role"} == evaluating
+    assert {r[:2] for r in got} == evaluating and len(got) == len(evaluating)
     assert ("33", "Nordlandsforskning") in evaluating and ("40", "NOVA") in evaluating
-    role_33 = next(r for r in got if r[:3] == ("33", "Nordlandsforskning", "role"))
-    assert role_33[5].startswith("Evalueringen ble gjort av Nordlandsforskning")
+    with_publication = [r[:5] for r in got if r[2] == "role+publication"]
+    assert with_publication == [
+        ("32", "NOVA", "role+publication", "2017", "Sentrene mot incest og seksuelle overgrep"),
+        ("40", "NOVA", "role+publication", "2024", "Adressesperre (kode 6 og 7)"),
+    ]
+    role_33 = next(r for r in got if r[:2] == ("33", "Nordlandsforskning"))
+    assert role_33[2:5] == ("role", "", "") and role_33[5].startswith("Evalueringen ble gjort av Nordlandsforskning")
+
+
+def test_evaluations_agree_with_the_measures_of_each_evaluator(store):
+    """`evaluations` and `measures-of-organisation -p in_role=evaluating` name the same evaluators."""
+    got = rows(store, "evaluations")
+    for evaluator in sorted({r[1] for r in got}):
+        theirs = {r[0] for r in rows(store, "measures-of-organisation", organisation=evaluator, in_role="evaluating")}
+        assert theirs == {r[0] for r in got if r[1] == evaluator}, evaluator
+    assert "33" not in {r[0] for r in got if r[1] == "NOVA"}  # footnote 9 repeats footnote 8 off-topic
+
+
+def test_evaluations_never_cite_an_off_topic_footnote(built):
+    """Were NOVA evaluating in measure 33, footnote 9 (its 2017 report, flagged off-topic by `quality`) would
+    still not be its evaluation: a patched graph shows the row without the publication."""
+    from rdflib import Literal, URIRef
+    from tiltaksgraf.graph.queries import get_query, run_query
+    from tiltaksgraf.graph.vocab import OA, PROV, RDF, ROLE, TG
+
+    g = built.graph
+    patched = type(g)()
+    for triple in g:
+        patched.add(triple)
+    m33 = URIRef("https://w3id.org/tiltaksgraf/id/measure/frihet-fra-vold/33")
+    node, ev, quote = (URIRef(f"{m33}/role/evaluating/nova{x}") for x in ("", "/evidence", "/evidence/quote"))
+    patched.add((m33, PROV.qualifiedAssociation, node))
+    for p, o in (
+        (RDF.type, PROV.Association),
+        (PROV.agent, URIRef("https://w3id.org/tiltaksgraf/id/org/nova")),
+        (PROV.hadRole, ROLE.evaluating),
+        (TG.evidence, ev),
+    ):
+        patched.add((node, p, o))
+    patched.add((ev, OA.hasSelector, quote))
+    patched.add(
+        (quote, OA.exact, Literal("Evalueringen ble gjort av Nordlandsforskning, i samarbeid med Fafo og NOVA"))
+    )
+    table = run_query(patched, get_query("evaluations").text)
+    nova_33 = [r for r in table.records() if r["measure"] == "33" and r["evaluator"] == "NOVA"]
+    assert [(r["via"], r["title"]) for r in nova_33] == [("role", "")]
+    # without the finding the footnote would be taken: the filter, not chance, keeps it out
+    finding = URIRef(
+        "https://w3id.org/tiltaksgraf/id/finding/frihet-fra-vold-sluttrapport-2025/repeated-footnote-off-topic/33-792"
+    )
+    patched.remove((finding, TG.findingKind, None))
+    table = run_query(patched, get_query("evaluations").text)
+    assert {r["title"] for r in table.records() if r["measure"] == "33" and r["evaluator"] == "NOVA"} == {
+        "Sentrene mot incest og seksuelle overgrep"
+    }
 
 
 # --- researchers ------------------------------------------------------------------------------
@@ -313,7 +357,8 @@ def organisation_pairs(report, roles, registry, role=None, focus_area=None) -> l
     area = {str(m.number): m.focus_area for m in report.measures}
     members: dict[int, set[str]] = {}
     for n, r, iri, _ in involvements(report, roles, registry):
-        if (role is None or r == role) and (focus_area is None or area[str(number_of(n))] == focus_area):
+        wanted = r != "mentioned" if role is None else r == role  # only named is no association
+        if wanted and (focus_area is None or area[str(number_of(n))] == focus_area):
             members.setdefault(number_of(n), set()).add(iri)
     counts = Counter(pair for iris in members.values() for pair in combinations(sorted(iris), 2))
     labelled = [(label_of(registry, a), label_of(registry, b), str(n)) for (a, b), n in counts.items()]
@@ -327,9 +372,8 @@ def test_organisation_pairs(store, report, roles, registry):
     responsible = rows(store, "organisation-pairs", role="responsible")
     assert responsible == organisation_pairs(report, roles, registry, role="responsible")
     assert responsible == by_iri_order(pair_counts(globals()["responsible"](report)))
-    assert rows(store, "organisation-pairs", role="collaborating") == organisation_pairs(
-        report, roles, registry, role="collaborating"
-    )
+    for role in ("collaborating", "mentioned"):
+        assert rows(store, "organisation-pairs", role=role) == organisation_pairs(report, roles, registry, role=role)
     assert rows(store, "organisation-pairs", focus_area="1") == organisation_pairs(
         report, roles, registry, focus_area=1
     )

@@ -207,7 +207,7 @@ def test_query_and_trace_over_http_print_what_the_embedded_store_prints(read_onl
 
 def test_queries_values_over_http(read_only_server, capsys):
     out = run(capsys, "queries", "--values", "role", "--endpoint", read_only_server.query_url)
-    assert out.splitlines()[2].startswith("collaborating") and "(8 rows)" in out
+    assert out.splitlines()[2].startswith("administering") and "(11 rows)" in out
 
 
 def test_parallel_queries_are_answered(published):
