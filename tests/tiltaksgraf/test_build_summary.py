@@ -64,6 +64,6 @@ def test_make_demo_prints_each_warning_once(tmp_path):
         done = subprocess.run(argv, cwd=tmp_path, capture_output=True, text=True, check=False)
         assert done.returncode == 0, done.stderr
         printed += done.stdout + done.stderr
-    assert printed.count("The organisation is in the registry, but no role in any measure points to it.") == 1
+    assert printed.count("The organisation is in the registry, but no role in any measure points to it") == 1
     assert printed.count("No status rule matched: the status is «undetermined», and a person should read") == 1
     assert printed.count("Telemark fengsel") == 1
