@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph
+from tiltaksgraf.graph import iris
 from tiltaksgraf.graph.actors_rdf import Actors, add_actors, read_actors
 from tiltaksgraf.graph.registry import load_registry, misspellings
-from tiltaksgraf.graph.report_rdf import add_report
+from tiltaksgraf.graph.report_rdf import add_report, add_status_history
 from tiltaksgraf.graph.serialize import bind_prefixes, to_sorted_ntriples, to_turtle, write_atomic
 from tiltaksgraf.loaders.actors import UnresolvedName
 from tiltaksgraf.loaders.errors import SourceError
@@ -31,9 +32,10 @@ class BuildResult:
     """The graph, the parsed reports and every finding about the sources."""
 
     graph: Graph
-    reports: list[Report]
+    reports: list[Report]  # the latest report on each plan: it describes the measures
     findings: list[Finding] = field(default_factory=list)
     actors: list[Actors] = field(default_factory=list)
+    history: list[Report] = field(default_factory=list)  # earlier reports: their dated status assessments only
 
     @property
     def unresolved(self) -> list[UnresolvedName]:
@@ -97,10 +99,18 @@ def build_graph(
     graph += registry.programmes
     names = misspellings(registry.graph)
     result = BuildResult(graph, [])
+    parsed: list[tuple[str, Report]] = []
     for source in sources:
         say(f"reading {source}")
         text = read_source(source)  # read once: the report, its misspellings and its actors all come from it
-        report = parse_report(text, source)
+        parsed.append((text, parse_report(text, source)))
+    latest = latest_reports([report for _, report in parsed])
+    for text, report in parsed:
+        current = latest[iris.key_of(report.plan.title)]
+        if report is not current:  # an earlier report on the same plan: its status assessments, dated
+            result.history.append(report)
+            result.findings += add_status_history(graph, report, registry, current)
+            continue
         if names:
             report.findings += misspelt_name_findings(text, report.measures, names)
         result.reports.append(report)
@@ -111,6 +121,19 @@ def build_graph(
         result.actors.append(actors)
         add_actors(graph, report, actors)
     return result
+
+
+def latest_reports(reports: Sequence[Report]) -> dict[str, Report]:
+    """The latest report on each plan, by plan key: the latest date, and of two with one date the later given.
+
+    The latest report describes the plan's measures and gives their current status (decision 0010).
+    """
+    latest: dict[str, Report] = {}
+    for report in reports:
+        key = iris.key_of(report.plan.title)
+        if key not in latest or report.date >= latest[key].date:
+            latest[key] = report
+    return latest
 
 
 def unresolved_csv(result: BuildResult) -> bytes:

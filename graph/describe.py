@@ -35,6 +35,7 @@ from tiltaksgraf.graph.vocab import CITO, DCTERMS, OA, ORG, PROV, RDF, SKOS, TG
 #: Links from an owner to a part, with the part's name: walked backwards to find what a node belongs to.
 PARTS = (
     (TG.hasStatusAssessment, "status assessment"),
+    (TG.hasReading, "status reading"),
     (TG.hasContinuation, "link to the successor plan"),
     (PROV.qualifiedAssociation, "role"),
     (TG.hasCrossReference, "cross-reference"),
@@ -92,7 +93,7 @@ def _own_name(graph: Graph, node: Node) -> Described | None:
     if PROV.Plan in types or TG.ActionPlan in types or TG.EscalationPlan in types:
         name = f"plan «{_label(graph, node, DCTERMS.title) or _tail(node)}»"
         return Described(name, name, node)
-    if TG.FinalReport in types:
+    if types & {TG.FinalReport, TG.StatusReport}:
         return Described("the report", "the report", node)
     if TG.Commitment in types:
         plan = graph.value(node, DCTERMS.isPartOf)

@@ -37,6 +37,11 @@ def part(parent: URIRef, *names: str) -> URIRef:
     return URIRef("/".join([str(parent), *names]))
 
 
+def status_assessment(activity: URIRef, date: str) -> URIRef:
+    """A measure's status assessment by the report of ``date`` ("2025-04"): ``…/measure/x/17/status/2025-04``."""
+    return part(activity, "status", date)
+
+
 def organisation(key: str) -> URIRef:
     return ID[f"org/{key}"]
 

@@ -41,7 +41,9 @@ KIND_ORDER = (
     "misspelt-organisation-name",
     "status-empty",
     "status-undetermined",
+    "status-contested",
     "status-letter-inferred",
+    "status-history-unmatched",
 )
 
 

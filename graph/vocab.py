@@ -37,6 +37,8 @@ class TG(DefinedNamespace):
     # classes
     ActionPlan: URIRef
     EscalationPlan: URIRef
+    PlanReport: URIRef
+    StatusReport: URIRef
     FinalReport: URIRef
     FocusArea: URIRef
     Measure: URIRef
@@ -81,6 +83,22 @@ class TG(DefinedNamespace):
     targetPlan: URIRef
     commitment: URIRef
     quotedInReport: URIRef
+
+    # status readings and status over time
+    StatusReading: URIRef
+    currentStatusAssessment: URIRef
+    hasReading: URIRef
+    chosenReading: URIRef
+    readByRule: URIRef
+    aboutTheMeasure: URIRef
+    choiceReason: URIRef
+    contested: URIRef
+
+    # continuation: scope and owner
+    coversPart: URIRef
+    followedUpBy: URIRef
+    followedUpByName: URIRef
+    followUpEvidence: URIRef
 
     # cross-references and citations
     refersTo: URIRef

@@ -35,12 +35,33 @@ class Responsibility:
 
 
 @dataclass(frozen=True)
+class StatusReading:
+    """One status rule that fired on one sentence: the value it reads, the rule, the sentence.
+
+    ``explicit``: the sentence is about the measure itself; ``chosen``: this reading decided the status.
+    """
+
+    value: str
+    rule: str
+    evidence: Evidence
+    explicit: bool = False
+    chosen: bool = False
+
+
+@dataclass(frozen=True)
 class StatusAssessment:
-    """The report's account of a measure, classified by a rule; value None when no rule fired."""
+    """The report's account of a measure, classified by a rule; value None when no rule fired.
+
+    ``readings`` are every rule that fired, with its sentence; ``reason`` says why the value won;
+    ``contested`` is true when the readings that competed hold different values (a person should read it).
+    """
 
     value: str | None
     rule: str | None
     evidence: Evidence
+    readings: tuple[StatusReading, ...] = ()
+    reason: str = ""
+    contested: bool = False
 
 
 @dataclass(frozen=True)
@@ -54,12 +75,19 @@ class Commitment:
 
 @dataclass(frozen=True)
 class Continuation:
-    """How a measure relates to the successor plan: "continued" or "related"."""
+    """How a measure relates to the successor plan: "continued" or "related".
+
+    ``parts``: the labels of the sub-measures it covers («34b»), empty when it covers the whole (sub-)measure;
+    ``owner``: who follows it up, as the text names it («JD»), with the sentence that says so.
+    """
 
     relation: str
     rule: str
     evidence: Evidence
     commitments: tuple[Commitment, ...] = ()
+    parts: tuple[str, ...] = ()
+    owner: str | None = None
+    owner_evidence: Evidence | None = None
 
 
 @dataclass(frozen=True)
@@ -128,6 +156,8 @@ class SubMeasure:
     span: Span
     responsibilities: list[Responsibility] = field(default_factory=list)
     status_text: str = ""
+    #: the runs of lines of its own status paragraphs (lettered «b) …», or placed by position)
+    status_spans: list[Span] = field(default_factory=list)
     status: StatusAssessment | None = None
     continuation: Continuation | None = None
 
@@ -197,6 +227,11 @@ class Report:
     footnotes: list[Footnote]
     findings: list[Finding] = field(default_factory=list)
     line_count: int = 0
+
+    @property
+    def is_final(self) -> bool:
+        """A final report («Sluttrapport, …»), not a status report along the way («Statusrapport, …»)."""
+        return self.title.lower().startswith("sluttrapport")
 
     def measure(self, number: int) -> Measure:
         """The measure with this number (KeyError if there is none)."""

@@ -160,6 +160,7 @@ def test_the_checks_are_collected_and_have_messages():
         "duplicate-number-violation",
         "evidence-outside-section-violation",
         "plan-years-violation",
+        "status-current-violation",
         "status-date-violation",
         "submeasure-number-violation",
     ]
