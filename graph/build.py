@@ -12,16 +12,19 @@ from pathlib import Path
 from rdflib import Graph
 from tiltaksgraf.graph import iris
 from tiltaksgraf.graph.actors_rdf import Actors, add_actors, read_actors
+from tiltaksgraf.graph.documents_rdf import add_documents, legal_names, load_legislation
 from tiltaksgraf.graph.registry import load_registry, misspellings
 from tiltaksgraf.graph.report_rdf import add_report, add_status_history
 from tiltaksgraf.graph.serialize import bind_prefixes, to_sorted_ntriples, to_turtle, write_atomic
 from tiltaksgraf.loaders.actors import UnresolvedName
+from tiltaksgraf.loaders.documents import Documents, read_documents
 from tiltaksgraf.loaders.errors import SourceError
+from tiltaksgraf.loaders.measure_text import measure_parts
 from tiltaksgraf.loaders.model import Finding, Report
 from tiltaksgraf.loaders.quality import misspelt_name_findings
 from tiltaksgraf.loaders.report import parse_report, read_source
 
-from tiltaksgraf.paths import ONTOLOGY_DIR, ORGANISATIONS_FILE, PROGRAMMES_FILE
+from tiltaksgraf.paths import LEGISLATION_FILE, ONTOLOGY_DIR, ORGANISATIONS_FILE, PROGRAMMES_FILE
 
 #: Findings that are disagreements between two parts of the source (listed apart in the summary).
 DISAGREEMENTS = ("responsibility-differs", "responsibility-missing-body-line", "title-differs")
@@ -36,6 +39,7 @@ class BuildResult:
     findings: list[Finding] = field(default_factory=list)
     actors: list[Actors] = field(default_factory=list)
     history: list[Report] = field(default_factory=list)  # earlier reports: their dated status assessments only
+    documents: list[Documents] = field(default_factory=list)
 
     @property
     def unresolved(self) -> list[UnresolvedName]:
@@ -62,6 +66,7 @@ class BuildResult:
             "cross_references": sum(len(m.cross_references) for m in measures),
             "footnotes": sum(len(r.footnotes) for r in self.reports),
             "publications": len({f.publication.key for r in self.reports for f in r.footnotes if f.publication}),
+            "documents": dict(sorted(sum((Counter(d.counts()) for d in self.documents), Counter()).items())),
             "findings": dict(sorted(Counter(f.kind for f in self.findings).items())),
             "organisations_named": len({r.actor for a in self.actors for r in a.roles}),
             "programmes_named": len({m.iri for a in self.actors for _, m in a.mentions if "/programme/" in m.iri}),
@@ -85,6 +90,7 @@ def build_graph(
     registry_path: Path = ORGANISATIONS_FILE,
     progress: Callable[[str], None] | None = None,
     programmes_path: Path | None = PROGRAMMES_FILE,
+    legislation_path: Path = LEGISLATION_FILE,
 ) -> BuildResult:
     """Parse each source and assemble one graph with the ontology, schemes and registry."""
     say = progress or (lambda _msg: None)
@@ -97,7 +103,10 @@ def build_graph(
     registry = load_registry(registry_path, programmes_path)
     graph += registry.graph
     graph += registry.programmes
-    names = misspellings(registry.graph)
+    legislation = load_legislation(legislation_path)
+    graph += legislation
+    names = legal_names(legislation)
+    misspelt = misspellings(registry.graph)
     result = BuildResult(graph, [])
     parsed: list[tuple[str, Report]] = []
     for source in sources:
@@ -111,11 +120,15 @@ def build_graph(
             result.history.append(report)
             result.findings += add_status_history(graph, report, registry, current)
             continue
-        if names:
-            report.findings += misspelt_name_findings(text, report.measures, names)
+        if misspelt:
+            report.findings += misspelt_name_findings(text, report.measures, misspelt)
+        documents = read_documents(report, measure_parts(report, text), registry.index, names)
+        report.findings += documents.findings
         result.reports.append(report)
+        result.documents.append(documents)
         result.findings += report.findings
         result.findings += add_report(graph, report, registry)
+        add_documents(graph, report, documents, {f.publication.key for f in report.footnotes if f.publication})
         say("reading the actors: organisations, roles, mentions")
         actors = read_actors(report, text, registry)
         result.actors.append(actors)

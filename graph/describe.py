@@ -36,6 +36,7 @@ from tiltaksgraf.graph.vocab import CITO, DCTERMS, OA, ORG, PROV, RDF, SKOS, TG
 PARTS = (
     (TG.hasStatusAssessment, "status assessment"),
     (TG.hasReading, "status reading"),
+    (TG.hasDocumentMention, "document mention"),
     (TG.hasContinuation, "link to the successor plan"),
     (PROV.qualifiedAssociation, "role"),
     (TG.hasCrossReference, "cross-reference"),

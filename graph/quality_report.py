@@ -33,6 +33,7 @@ KIND_ORDER = (
     "footnote-mark-without-text",
     "footnote-text-without-mark",
     "footnote-text-in-prose",
+    "document-designation-incomplete",
     "stray-number-in-prose",
     "date-after-report",
     "impossible-date-order",

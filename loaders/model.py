@@ -112,6 +112,42 @@ class Publication:
     series: str | None
     series_number: str | None
     kind: str  # "report", "article" or "document"
+    container: str | None = None  # the journal an article stands in (it is not the article's publisher)
+    designation: str | None = None  # a numbered series' designation («NOVA Rapport 9/24»), where there is one
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document the report names: an official report, proposition, circular, guideline, law, convention …
+
+    ``key`` is the key of its IRI, minted from the designation where there is one («nou-2020-17»), else from
+    the title; ``registry`` is true for an entry of ``data/legislation.ttl`` (its facts are there).
+    """
+
+    key: str
+    kind: str  # a notation of ontology/schemes/document-kind.ttl
+    designation: str | None = None
+    title: str | None = None
+    year: int | None = None
+    publisher: str | None = None  # as the text names it
+    publisher_iri: str | None = None  # the registry's organisation, where the name resolves
+    registry: bool = False
+    container: str | None = None  # the journal an article stands in
+    subtitle: str | None = None
+
+
+@dataclass(frozen=True)
+class DocumentMention:
+    """One place a measure or sub-measure names a document: how (footnote, prose, deliverable), the rule,
+    the words as written and the sentence."""
+
+    measure: str  # "47" or "27a"
+    document: str  # Document.key
+    cited_as: str  # "footnote", "prose" or "deliverable"
+    rule: str
+    text: str
+    evidence: Evidence
+    footnote: int | None = None
 
 
 @dataclass(frozen=True)

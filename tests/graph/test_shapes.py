@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.collection import Collection
 from rdflib.term import Node
 from tiltaksgraf.graph.build import BuildResult
 from tiltaksgraf.graph.validation import SHAPES_NS, ValidationResult, load_checks, load_shapes, validate_graph
@@ -197,7 +198,7 @@ def test_every_targeted_shape_has_focus_nodes_in_the_passing_fixture(shapes, wor
     targeted = {
         s for s in all_shapes(shapes) if (s, SH.targetClass, None) in shapes or (s, SH.targetObjectsOf, None) in shapes
     }
-    assert len(targeted) == 17
+    assert len(targeted) == 18
     for shape in targeted:
         assert focus_nodes(shapes, world.graph, shape), f"{shape} has nothing to check in the fixture world"
 
@@ -220,16 +221,20 @@ def test_case(case, world, world_outcome):
 
 
 def nested(shapes: Graph, shape: Node) -> set[Node]:
-    """Every shape reachable from ``shape`` through sh:node, sh:not, sh:qualifiedValueShape and sh:property."""
+    """Every shape reachable from ``shape`` through sh:node, sh:not, sh:qualifiedValueShape, sh:property and
+    the lists of sh:or."""
     seen: set[Node] = set()
     todo = [shape]
     while todo:
         s = todo.pop()
-        for prop in (SH.node, SH["not"], SH.qualifiedValueShape, SH.property):
-            for inner in shapes.objects(s, prop):
-                if inner not in seen:
-                    seen.add(inner)
-                    todo.append(inner)
+        inners = [
+            i for prop in (SH.node, SH["not"], SH.qualifiedValueShape, SH.property) for i in shapes.objects(s, prop)
+        ]
+        inners += [i for lst in shapes.objects(s, SH["or"]) for i in Collection(shapes, lst)]
+        for inner in inners:
+            if inner not in seen:
+                seen.add(inner)
+                todo.append(inner)
     return seen
 
 
