@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from tiltaksgraf.graph.queries import get_query, run_named, run_query
@@ -153,3 +154,12 @@ def test_loose_ends_of_the_report(loose):
     assert table["42"]["status"] == "not_started" and table["42"]["lines"]
     assert table["65"]["evidence"].startswith("Arbeidet har resultert i at Karasjok kommune")
     assert Counter(r["status"] for r in table.values()) == {"in_progress": 22, "not_started": 4}
+
+
+def test_the_readme_tour_shows_the_builds_status_and_documents(built):
+    """The status line of the README's tour is the build's summary."""
+    readme = (Path(__file__).parent.parent.parent / "README.md").read_text(encoding="utf-8")
+    summary = built.summary()
+    status = "status: " + ", ".join(f"{k} {v}" for k, v in summary["status"].items())
+    assert f"\n{status}\n" in readme
+    assert f"documents named: {sum(summary['documents'].values())} (" in readme
