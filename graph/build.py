@@ -10,17 +10,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph
+from tiltaksgraf.graph import iris
 from tiltaksgraf.graph.actors_rdf import Actors, add_actors, read_actors
+from tiltaksgraf.graph.documents_rdf import add_documents, legal_names, load_legislation
 from tiltaksgraf.graph.registry import load_registry, misspellings
-from tiltaksgraf.graph.report_rdf import add_report
+from tiltaksgraf.graph.report_rdf import add_report, add_status_history
 from tiltaksgraf.graph.serialize import bind_prefixes, to_sorted_ntriples, to_turtle, write_atomic
 from tiltaksgraf.loaders.actors import UnresolvedName
+from tiltaksgraf.loaders.documents import Documents, read_documents
 from tiltaksgraf.loaders.errors import SourceError
+from tiltaksgraf.loaders.measure_text import measure_parts
 from tiltaksgraf.loaders.model import Finding, Report
 from tiltaksgraf.loaders.quality import misspelt_name_findings
 from tiltaksgraf.loaders.report import parse_report, read_source
 
-from tiltaksgraf.paths import ONTOLOGY_DIR, ORGANISATIONS_FILE, PROGRAMMES_FILE
+from tiltaksgraf.paths import LEGISLATION_FILE, ONTOLOGY_DIR, ORGANISATIONS_FILE, PROGRAMMES_FILE
 
 #: Findings that are disagreements between two parts of the source (listed apart in the summary).
 DISAGREEMENTS = ("responsibility-differs", "responsibility-missing-body-line", "title-differs")
@@ -31,9 +35,11 @@ class BuildResult:
     """The graph, the parsed reports and every finding about the sources."""
 
     graph: Graph
-    reports: list[Report]
+    reports: list[Report]  # the latest report on each plan: it describes the measures
     findings: list[Finding] = field(default_factory=list)
     actors: list[Actors] = field(default_factory=list)
+    history: list[Report] = field(default_factory=list)  # earlier reports: their dated status assessments only
+    documents: list[Documents] = field(default_factory=list)
 
     @property
     def unresolved(self) -> list[UnresolvedName]:
@@ -60,6 +66,7 @@ class BuildResult:
             "cross_references": sum(len(m.cross_references) for m in measures),
             "footnotes": sum(len(r.footnotes) for r in self.reports),
             "publications": len({f.publication.key for r in self.reports for f in r.footnotes if f.publication}),
+            "documents": dict(sorted(sum((Counter(d.counts()) for d in self.documents), Counter()).items())),
             "findings": dict(sorted(Counter(f.kind for f in self.findings).items())),
             "organisations_named": len({r.actor for a in self.actors for r in a.roles}),
             "programmes_named": len({m.iri for a in self.actors for _, m in a.mentions if "/programme/" in m.iri}),
@@ -88,6 +95,7 @@ def build_graph(
     registry_path: Path = ORGANISATIONS_FILE,
     progress: Callable[[str], None] | None = None,
     programmes_path: Path | None = PROGRAMMES_FILE,
+    legislation_path: Path = LEGISLATION_FILE,
 ) -> BuildResult:
     """Parse each source and assemble one graph with the ontology, schemes and registry."""
     say = progress or (lambda _msg: None)
@@ -100,22 +108,50 @@ def build_graph(
     registry = load_registry(registry_path, programmes_path)
     graph += registry.graph
     graph += registry.programmes
-    names = misspellings(registry.graph)
+    legislation = load_legislation(legislation_path)
+    graph += legislation
+    names = legal_names(legislation)
+    misspelt = misspellings(registry.graph)
     result = BuildResult(graph, [])
+    parsed: list[tuple[str, Report]] = []
     for source in sources:
         say(f"reading {source}")
         text = read_source(source)  # read once: the report, its misspellings and its actors all come from it
-        report = parse_report(text, source)
-        if names:
-            report.findings += misspelt_name_findings(text, report.measures, names)
+        parsed.append((text, parse_report(text, source)))
+    latest = latest_reports([report for _, report in parsed])
+    for text, report in parsed:
+        current = latest[iris.key_of(report.plan.title)]
+        if report is not current:  # an earlier report on the same plan: its status assessments, dated
+            result.history.append(report)
+            result.findings += add_status_history(graph, report, registry, current)
+            continue
+        if misspelt:
+            report.findings += misspelt_name_findings(text, report.measures, misspelt)
+        documents = read_documents(report, measure_parts(report, text), registry.index, names)
+        report.findings += documents.findings
         result.reports.append(report)
+        result.documents.append(documents)
         result.findings += report.findings
         result.findings += add_report(graph, report, registry)
+        add_documents(graph, report, documents, {f.publication.key for f in report.footnotes if f.publication})
         say("reading the actors: organisations, roles, mentions")
         actors = read_actors(report, text, registry)
         result.actors.append(actors)
         add_actors(graph, report, actors)
     return result
+
+
+def latest_reports(reports: Sequence[Report]) -> dict[str, Report]:
+    """The latest report on each plan, by plan key: the latest date, and of two with one date the later given.
+
+    The latest report describes the plan's measures and gives their current status (decision 0013).
+    """
+    latest: dict[str, Report] = {}
+    for report in reports:
+        key = iris.key_of(report.plan.title)
+        if key not in latest or report.date >= latest[key].date:
+            latest[key] = report
+    return latest
 
 
 def unresolved_csv(result: BuildResult) -> bytes:

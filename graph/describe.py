@@ -35,6 +35,8 @@ from tiltaksgraf.graph.vocab import CITO, DCTERMS, OA, ORG, PROV, RDF, SKOS, TG
 #: Links from an owner to a part, with the part's name: walked backwards to find what a node belongs to.
 PARTS = (
     (TG.hasStatusAssessment, "status assessment"),
+    (TG.hasReading, "status reading"),
+    (TG.hasDocumentMention, "document mention"),
     (TG.hasContinuation, "link to the successor plan"),
     (PROV.qualifiedAssociation, "role"),
     (TG.hasMentionOnly, "organisation only named"),
@@ -93,7 +95,7 @@ def _own_name(graph: Graph, node: Node) -> Described | None:
     if PROV.Plan in types or TG.ActionPlan in types or TG.EscalationPlan in types:
         name = f"plan «{_label(graph, node, DCTERMS.title) or _tail(node)}»"
         return Described(name, name, node)
-    if TG.FinalReport in types:
+    if types & {TG.FinalReport, TG.StatusReport}:
         return Described("the report", "the report", node)
     if TG.Commitment in types:
         plan = graph.value(node, DCTERMS.isPartOf)

@@ -37,6 +37,11 @@ def part(parent: URIRef, *names: str) -> URIRef:
     return URIRef("/".join([str(parent), *names]))
 
 
+def status_assessment(activity: URIRef, date: str) -> URIRef:
+    """A measure's status assessment by the report of ``date`` ("2025-04"): ``…/measure/x/17/status/2025-04``."""
+    return part(activity, "status", date)
+
+
 def organisation(key: str) -> URIRef:
     return ID[f"org/{key}"]
 
@@ -49,8 +54,19 @@ def footnote(report_key: str, number: int) -> URIRef:
     return ID[f"footnote/{report_key}/{number}"]
 
 
+def document(key: str) -> URIRef:
+    """A document the report names, keyed by its designation where it has one: ``…/document/nou-2020-17``."""
+    return ID[f"document/{key}"]
+
+
+def journal(title: str) -> URIRef:
+    """The journal an article stands in, keyed by its title: ``…/document/journal-of-interpersonal-violence``."""
+    return document(slug(title, 8))
+
+
 def publication(key: str) -> URIRef:
-    return ID[f"publication/{key}"]
+    """A publication a footnote cites: a document like any other (``Publication.key`` is its document key)."""
+    return document(key)
 
 
 def finding(report_key: str, index: int, kind: str) -> URIRef:

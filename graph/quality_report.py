@@ -34,6 +34,7 @@ KIND_ORDER = (
     "footnote-mark-without-text",
     "footnote-text-without-mark",
     "footnote-text-in-prose",
+    "document-designation-incomplete",
     "stray-number-in-prose",
     "date-after-report",
     "impossible-date-order",
@@ -42,7 +43,9 @@ KIND_ORDER = (
     "misspelt-organisation-name",
     "status-empty",
     "status-undetermined",
+    "status-contested",
     "status-letter-inferred",
+    "status-history-unmatched",
 )
 
 

@@ -21,6 +21,8 @@ from tiltaksgraf.graph.vocab import (
     TG,
     XSD,
 )
+from tiltaksgraf.loaders.actors import ORGANISATION
+from tiltaksgraf.loaders.mentions import find_mentions
 from tiltaksgraf.loaders.model import (
     Continuation,
     Evidence,
@@ -34,6 +36,7 @@ from tiltaksgraf.loaders.model import (
     StatusAssessment,
     SubMeasure,
 )
+from tiltaksgraf.loaders.text import line_block
 
 PUBLICATION_CLASS = {"report": FABIO.ReportDocument, "article": FABIO.JournalArticle, "document": FABIO.Expression}
 
@@ -41,8 +44,9 @@ PUBLICATION_CLASS = {"report": FABIO.ReportDocument, "article": FABIO.JournalArt
 class _Writer:
     """Writes one report into a graph; holds the report's IRIs so each method stays small."""
 
-    def __init__(self, graph: Graph, report: Report, registry: Registry) -> None:
+    def __init__(self, graph: Graph, report: Report, registry: Registry, current: bool = True) -> None:
         self.g = graph
+        self.current = current  # this report is the latest on its plan: its assessments are the current ones
         self.report = report
         self.registry = registry
         self.plan_key = iris.key_of(report.plan.title)
@@ -54,6 +58,7 @@ class _Writer:
         self.findings: list[Finding] = []
         provenance = Provenance(graph, self.doc)
         self.span, self.source_span, self.evidence = provenance.span, provenance.source_span, provenance.evidence
+        self.quote = provenance.quote
 
     # --- plans and the report -----------------------------------------------------------------
 
@@ -62,7 +67,11 @@ class _Writer:
         self._plan(self.plan, r.plan, TG.ActionPlan)
         self._plan(self.successor, r.successor, TG.EscalationPlan)
         self.g.add((self.plan, TG.successorPlan, self.successor))
-        self.g.add((self.doc, RDF.type, TG.FinalReport))
+        self.report_node()
+
+    def report_node(self) -> None:
+        r = self.report
+        self.g.add((self.doc, RDF.type, TG.FinalReport if r.is_final else TG.StatusReport))
         self.g.add((self.doc, DCTERMS.title, nb(f"{r.title} – {r.plan.title}")))
         self.g.add((self.doc, DCTERMS.issued, self.date))
         self.g.add((self.doc, TG.reportsOn, self.plan))
@@ -144,6 +153,9 @@ class _Writer:
             self.g.add((node, TG.bodyTitle, nb(s.body_title)))
         self._texts(node, s.description, s.status_text)
         self.source_span(node, TG.sourceSpan, s.span, f"Tiltak {s.number} {s.letter})")
+        for n, span in enumerate(s.status_spans, 1):  # its own status paragraphs, run by run
+            name = "status-span" if n == 1 else f"status-span-{n}"
+            self.source_span(node, TG.statusSpan, span, f"Tiltak {s.number} {s.letter}), status", name)
         self._responsibilities(node, s.responsibilities)
         if s.status:
             self._status(node, s.status)
@@ -180,17 +192,33 @@ class _Writer:
             self.evidence(link, r.evidence)
 
     def _status(self, node: URIRef, status: StatusAssessment | None) -> None:
+        """The assessment of this report (dated, so a later report's sits beside it), with all its readings."""
         if status is None:
             return
-        link = iris.part(node, "status")
+        link = iris.status_assessment(node, self.report.date)
         self.g.add((node, TG.hasStatusAssessment, link))
+        if self.current:
+            self.g.add((node, TG.currentStatusAssessment, link))
         self.g.add((link, RDF.type, TG.StatusAssessment))
         self.g.add((link, TG.statusValue, STATUS[status.value or "undetermined"]))
         if status.rule:
             self.g.add((link, TG.decidedByRule, Literal(status.rule)))
         self.g.add((link, DCTERMS.date, self.date))
         self.g.add((link, PROV.wasDerivedFrom, self.doc))
+        self.g.add((link, TG.contested, Literal(status.contested)))
+        if status.reason:
+            self.g.add((link, TG.choiceReason, Literal(status.reason, lang="en")))
         self.evidence(link, status.evidence)
+        for n, r in enumerate(status.readings, 1):
+            reading = iris.part(link, "reading", str(n))
+            self.g.add((link, TG.hasReading, reading))
+            if r.chosen:
+                self.g.add((link, TG.chosenReading, reading))
+            self.g.add((reading, RDF.type, TG.StatusReading))
+            self.g.add((reading, TG.statusValue, STATUS[r.value]))
+            self.g.add((reading, TG.readByRule, Literal(r.rule)))
+            self.g.add((reading, TG.aboutTheMeasure, Literal(r.explicit)))
+            self.evidence(reading, r.evidence)
 
     def _continuation(self, node: URIRef, c: Continuation | None) -> None:
         if c is None:
@@ -202,6 +230,17 @@ class _Writer:
         self.g.add((link, TG.targetPlan, self.successor))
         self.g.add((link, TG.decidedByRule, Literal(c.rule)))
         self.evidence(link, c.evidence)
+        for label in c.parts:  # continued in part: the sub-measures it covers
+            self.g.add((link, TG.coversPart, iris.measure(self.plan_key, label)))
+        if c.owner:
+            self.g.add((link, TG.followedUpByName, Literal(c.owner)))
+            who = self._organisation(c.owner)
+            if who is not None:
+                self.g.add((link, TG.followedUpBy, who))
+            if c.owner_evidence and c.owner_evidence != c.evidence:
+                node = self.span(iris.part(link, "follow-up-evidence"), c.owner_evidence.span, c.owner_evidence.section)
+                self.quote(node, c.owner_evidence.quote)
+                self.g.add((link, TG.followUpEvidence, node))
         for point in c.commitments:
             commitment = iris.commitment(iris.key_of(self.report.successor.title), point.text)
             self.g.add((link, TG.commitment, commitment))
@@ -211,6 +250,14 @@ class _Writer:
             self.g.add((commitment, TG.quotedInReport, Literal(point.quoted)))
             if (commitment, TG.evidence, None) not in self.g:
                 self.evidence(commitment, point.evidence)
+
+    def _organisation(self, name: str) -> URIRef | None:
+        """The registry's organisation for a name as the text writes it («JD», «Helsedirektoratet»)."""
+        ministry = self.registry.ministry(name)
+        if ministry is not None:
+            return ministry
+        found = [m for m in find_mentions(line_block(name, 1), self.registry.index) if m.target.kind == ORGANISATION]
+        return URIRef(found[0].iri) if found and found[0].text == name else None
 
     # --- citations and findings ---------------------------------------------------------------
 
@@ -272,6 +319,36 @@ class _Writer:
                 self.evidence(node, Evidence(f.text, f.span, f"Tiltak {f.measure}" if f.measure else "Rapporten"))
             target = iris.measure(self.plan_key, f.measure) if f.measure else self.doc
             self.g.add((target, TG.hasFinding, node))
+
+
+def add_status_history(graph: Graph, report: Report, registry: Registry, current: Report) -> list[Finding]:
+    """Add an earlier report on the same plan as ``current``: the report and its dated status assessments.
+
+    The latest report describes the measures (decision 0013); an earlier one adds what it said about their
+    status, beside the current assessments. A measure or sub-measure the latest report does not have is not
+    written, and is returned as a finding.
+    """
+    w = _Writer(graph, report, registry, current=False)
+    w.report_node()
+    known = {u.label for m in current.measures for u in (m, *m.submeasures)}
+    missing: list[Finding] = []
+    for m in report.measures:
+        for unit in (m, *m.submeasures):
+            if unit.label in known:
+                w._status(iris.measure(w.plan_key, unit.label), unit.status)
+            elif unit.status is not None:
+                missing.append(
+                    Finding(
+                        "status-history-unmatched",
+                        None,
+                        unit.status.evidence.span,
+                        unit.status.evidence.quote,
+                        f"{report.title} reports on {unit.label}, which {current.title} does not have; its status "
+                        "is left out of the graph",
+                    )
+                )
+    w.finding_nodes(missing)
+    return missing
 
 
 def add_report(graph: Graph, report: Report, registry: Registry) -> list[Finding]:

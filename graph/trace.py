@@ -1,7 +1,7 @@
-"""Trace measures into the successor plan: one measure's story, or the whole continuation table.
+"""Trace measures into the successor plan: one measure's story, the whole continuation table, or the loose ends.
 
-Both come from SPARQL (the named queries ``measure-story`` and ``continuation-table``), so they work on
-the embedded store and on any endpoint alike. :func:`story_text` lays a story out for people.
+All come from SPARQL (the named queries ``measure-story``, ``continuation-table`` and ``loose-ends``), so they
+work on the embedded store and on any endpoint alike. :func:`story_text` lays a story out for people.
 """
 
 from __future__ import annotations
@@ -22,6 +22,11 @@ def measure_story(source: Source, measure: str) -> Table:
 def continuation_table(source: Source) -> Table:
     """Every measure linked to the successor plan, with status, relation, evidence and commitment."""
     return run_named(source, "continuation-table")
+
+
+def loose_ends(source: Source) -> Table:
+    """Measures and sub-measures in progress or not started with no link to the successor plan."""
+    return run_named(source, "loose-ends")
 
 
 def _where(lines: str) -> str:

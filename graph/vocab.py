@@ -26,6 +26,9 @@ STATEMENT_SOURCE = Namespace(f"{BASE}vocab/statement-source/")
 ORG_TYPE = Namespace(f"{BASE}vocab/organisation-type/")
 PROGRAMME_KIND = Namespace(f"{BASE}vocab/programme-kind/")
 FINDING = Namespace(f"{BASE}vocab/finding/")
+DOCUMENT_KIND = Namespace(f"{BASE}vocab/document-kind/")
+CITED_AS = Namespace(f"{BASE}vocab/cited-as/")
+ELI = Namespace("http://data.europa.eu/eli/ontology#")
 
 
 class TG(DefinedNamespace):
@@ -37,6 +40,8 @@ class TG(DefinedNamespace):
     # classes
     ActionPlan: URIRef
     EscalationPlan: URIRef
+    PlanReport: URIRef
+    StatusReport: URIRef
     FinalReport: URIRef
     FocusArea: URIRef
     Measure: URIRef
@@ -82,6 +87,31 @@ class TG(DefinedNamespace):
     commitment: URIRef
     quotedInReport: URIRef
 
+    # status readings and status over time
+    StatusReading: URIRef
+    currentStatusAssessment: URIRef
+    hasReading: URIRef
+    chosenReading: URIRef
+    readByRule: URIRef
+    aboutTheMeasure: URIRef
+    choiceReason: URIRef
+    contested: URIRef
+
+    # documents the measures name
+    DocumentMention: URIRef
+    hasDocumentMention: URIRef
+    mentionedDocument: URIRef
+    citedAs: URIRef
+    namedAs: URIRef
+    viaFootnote: URIRef
+    evaluatedBy: URIRef
+
+    # continuation: scope and owner
+    coversPart: URIRef
+    followedUpBy: URIRef
+    followedUpByName: URIRef
+    followUpEvidence: URIRef
+
     # cross-references and citations
     refersTo: URIRef
     hasCrossReference: URIRef
@@ -122,9 +152,12 @@ class TG(DefinedNamespace):
 
 __all__ = [
     "BASE",
+    "CITED_AS",
     "CITO",
     "CONTINUATION",
     "DCTERMS",
+    "DOCUMENT_KIND",
+    "ELI",
     "FABIO",
     "FINDING",
     "ID",
@@ -157,6 +190,9 @@ PREFIXES = {
     "orgtype": ORG_TYPE,
     "progkind": PROGRAMME_KIND,
     "finding": FINDING,
+    "kind": DOCUMENT_KIND,
+    "citedas": CITED_AS,
+    "eli": ELI,
     "org": ORG,
     "oa": OA,
     "fabio": FABIO,

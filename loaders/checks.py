@@ -332,3 +332,33 @@ def _off_topic(note: Footnote, sentence: str) -> str | None:
     if len(words) >= 3 and not words & _content_stems(f"{pub.title} {pub.subtitle or ''}"):
         return f"it shares no word with the publication's title «{pub.title}»"
     return None
+
+
+# --- competing status readings (issue 11) ------------------------------------------------------
+
+
+def contested_findings(measures: list[Measure]) -> list[Finding]:
+    """A finding for each measure or sub-measure whose status readings disagree (``StatusAssessment.contested``).
+
+    The detail lists every value read, with the rules and lines behind it, and the value that stands.
+    """
+    out: list[Finding] = []
+    for m in measures:
+        for unit in (m, *m.submeasures):
+            status = unit.status
+            if status is None or not status.contested:
+                continue
+            by_value: dict[str, list[str]] = defaultdict(list)
+            for r in status.readings:
+                by_value[r.value].append(f"{r.rule}, line {r.evidence.span}")
+            read = "; ".join(f"{value} ({', '.join(where)})" for value, where in by_value.items())
+            out.append(
+                Finding(
+                    "status-contested",
+                    unit.label,
+                    status.evidence.span,
+                    status.evidence.quote,
+                    f"the status readings disagree: {read}; «{status.value}» stands ({status.reason})",
+                )
+            )
+    return out

@@ -1,4 +1,9 @@
-"""Parse footnote text into the publication it cites: authors, year, title, publisher, series, number."""
+"""Parse footnote text into the publication it cites: authors, year, title, publisher, series, number.
+
+A report in a numbered series of its publisher («NOVA Rapport 9/24») has that as its designation, and its
+key (the key of its IRI) is minted from it; any other publication's key is its first author, year and title.
+An article's journal is its container, not its publisher.
+"""
 
 from __future__ import annotations
 
@@ -19,6 +24,9 @@ _SERIES = re.compile(
 _JOURNAL = re.compile(r"(?P<journal>Journal of [A-Z][\w ]+?)\s+(?P<volume>\d+\(\d+(?:-\d+)?\))")
 _WEB_TAIL = re.compile(r"\s*\((?:[\w-]+\.)+(?:no|com|org)\)\s*$")
 _QUOTED = re.compile(r"^«([^»]+)»\.?\s*")
+#: A series with its publisher's name in it designates a report («NOVA Rapport 9/24», «Menon-publikasjon
+#: 180/2024»); a bare «Rapport 1» does not.
+_OWN_SERIES = re.compile(r"^[A-ZÆØÅ][\wÆØÅæøå]*(?: [A-ZÆØÅ][\wÆØÅæøå]*)?[ -][Rr]apport$|^[A-ZÆØÅ][\w]*-publikasjon$")
 
 
 def slug(text: str, words: int = 6) -> str:
@@ -26,8 +34,10 @@ def slug(text: str, words: int = 6) -> str:
 
     >>> slug("Omfang av vold og overgrep i den norske befolkningen", 4)
     'omfang-av-vold-og'
+    >>> slug("Prop. 36 S (2023–2024)")
+    'prop-36-s-2023-2024'
     """
-    text = text.lower().replace("æ", "ae").replace("ø", "o").replace("å", "a")
+    text = text.lower().replace("æ", "ae").replace("ø", "o").replace("å", "a").replace("–", " ").replace("—", " ")
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     parts = re.findall(r"[a-z0-9]+", text)
     return "-".join(parts[:words])
@@ -48,13 +58,12 @@ def parse_citation(text: str) -> Publication | None:
     authors = text[: year_match.start()].strip(" ,.")
     rest = _WEB_TAIL.sub("", text[year_match.end() :]).strip()
     kind = "report"
-    publisher = series = number = None
+    publisher = series = number = container = None
     journal = _JOURNAL.search(rest)
     series_match = _SERIES.search(rest)
     if journal:
-        kind = "article"
-        publisher = journal.group("journal")
-        series, number = journal.group("journal"), journal.group("volume")
+        kind = "article"  # the journal is the article's container, not its publisher
+        container, number = journal.group("journal"), journal.group("volume")
         body = rest[: journal.start()]
     elif series_match:
         publisher = series_match.group("publisher") or series_match.group("after")
@@ -75,7 +84,8 @@ def parse_citation(text: str) -> Publication | None:
     publisher = trailing_publisher or publisher
     if kind == "document" and not publisher and authors and not re.search(r"\b[A-ZÆØÅ]\.", authors):
         publisher = authors  # an institution as author is its own publisher
-    key = slug(f"{authors.split(',')[0]} {year_match.group(1)} {title}", 7)
+    designation = f"{series} {number}" if series and number and _OWN_SERIES.match(series) else None
+    key = slug(designation, 8) if designation else slug(f"{authors.split(',')[0]} {year_match.group(1)} {title}", 7)
     return Publication(
         key=key,
         authors=authors,
@@ -86,6 +96,8 @@ def parse_citation(text: str) -> Publication | None:
         series=series,
         series_number=number,
         kind=kind,
+        container=container,
+        designation=designation,
     )
 
 

@@ -10,6 +10,15 @@ Rules, applied to each sentence of the status text (the plan's own 2021 text is 
   «et (av tiltakene) tiltak i», a «regjeringen vil»-point, or «Gjennom <planen> har regjeringen besluttet …».
 * ``related``: otherwise the mention is context only («ses/sees i sammenheng med …», or a plain mention).
 * A measure's relation is the strongest over its sentences: continued > related > none.
+
+Scope and owner (:func:`read_continuation`, :func:`owner`):
+
+* *Scope*: a sentence that opens with a sub-measure's letter («b) Dette tiltaket er videreført …») or names
+  one («deltiltak b)», «punkt b)») covers that part only; otherwise the whole (sub-)measure. A measure whose
+  status is given per letter, and whose own paragraphs say nothing of the plan, is continued in part: in the
+  parts that are (the loader, ``loaders/report.py``).
+* *Owner*: who follows the continuation up, where the text says so: «… videreført i opptrappingsplanen, og
+  følges opp av JD» in the continuation's sentence, or «Tiltaket følges (videre) opp av X» in the status.
 """
 
 from __future__ import annotations
@@ -51,25 +60,67 @@ def mentions_successor(text: str) -> bool:
     return any(not _OTHER_PLAN.match(text, m.end()) for m in PLAN_WORD.finditer(text))
 
 
+#: A sentence about some parts only: «b) Dette tiltaket …», «a) og c) er …», «deltiltak b) er videreført».
+_LEADING_LETTERS = re.compile(r"^(?:-\s*)?((?:[a-d]\)\s*(?:og\s*|,\s*)?)+)")
+_NAMED_PART = re.compile(r"\b(?:[Dd]eltiltak(?:ene)?|[Pp]unkt(?:ene)?|[Bb]okstav)\s+((?:[a-d]\)\s*(?:og\s*|,\s*)?)+)")
+#: «… og følges opp av JD», «følges videre opp av Helsedirektoratet»: the name up to the clause's end.
+_FOLLOWED_UP_BY = re.compile(
+    r"\bfølges (?:\w+ )?opp av (?P<owner>[A-ZÆØÅ][\wÆØÅæøå.-]*(?: (?:[A-ZÆØÅ]|og |for |i )[\wÆØÅæøå.-]*)*)"
+)
+_MEASURE_SUBJECT = re.compile(r"^(?:[a-d]\)\s*)?(?:Tiltaket|Dette tiltaket|Arbeidet|Oppfølgingen)\b")
+
+
+def parts_named(text: str) -> tuple[str, ...]:
+    """The letters of the sub-measures a sentence is about, or () when it is about the whole.
+
+    >>> parts_named("b) Dette tiltaket er videreført i Opptrappingsplan mot vold.")
+    ('b',)
+    >>> parts_named("Deltiltak a) og c) er videreført i opptrappingsplanen.")
+    ('a', 'c')
+    >>> parts_named("Tiltaket er videreført i opptrappingsplanen.")
+    ()
+    """
+    m = _LEADING_LETTERS.match(text) or _NAMED_PART.search(text)
+    return tuple(dict.fromkeys(re.findall(r"[a-d]", m.group(1)))) if m else ()
+
+
 @dataclass(frozen=True)
 class Link:
-    """A sentence's relation to the successor plan, with the rule that read it."""
+    """A sentence's relation to the successor plan, with the rule that read it and the parts it covers."""
 
     relation: str  # "continued" or "related"
     rule: str
     sentence: Sentence
+    parts: tuple[str, ...] = ()  # letters of the sub-measures it covers; () is the whole
 
 
 def read_sentence(sentence: Sentence) -> Link | None:
     """The relation one sentence states, if it mentions the successor plan."""
     if not mentions_successor(sentence.text):
         return None
+    parts = parts_named(sentence.text)
     m = _CONTINUED.search(sentence.text)
     if m:
-        return Link("continued", f"continued/{m.group().lower().split()[0]}", sentence)
+        return Link("continued", f"continued/{m.group().lower().split()[0]}", sentence, parts)
     if _RELATED.search(sentence.text):
-        return Link("related", "seen-in-context", sentence)
-    return Link("related", "mentioned", sentence)
+        return Link("related", "seen-in-context", sentence, parts)
+    return Link("related", "mentioned", sentence, parts)
+
+
+def owner(sentences: Sequence[Sentence], link: Link) -> tuple[str, Sentence] | None:
+    """Who follows the continuation up, and the sentence that says so (the module docstring).
+
+    >>> from tiltaksgraf.loaders.text import line_block, split_sentences
+    >>> ss = split_sentences(line_block("Tiltaket er videreført i opptrappingsplanen, og følges opp av JD.", 1))
+    >>> owner(ss, read_continuation(ss))[0]
+    'JD'
+    """
+    candidates = [link.sentence, *(s for s in sentences if s is not link.sentence and _MEASURE_SUBJECT.match(s.text))]
+    for s in candidates:
+        m = _FOLLOWED_UP_BY.search(s.text)
+        if m:
+            return m.group("owner").rstrip(" ."), s
+    return None
 
 
 def read_continuation(sentences: Sequence[Sentence]) -> Link | None:

@@ -28,7 +28,11 @@ _PLAN = re.compile(
     r"^(?P<name>(?P<kind>Handlingsplan|Opptrappingsplan)\b.+?)\s*\((?P<start>\d{4})[–-](?P<end>\d{4})\)$"
 )
 _TITLE = re.compile(r"^«(?P<title>[^»]+)»$")
-_REPORT = re.compile(r"^(?P<title>Sluttrapport),?\s+(?P<month>[a-zæøå]+)\s+(?P<year>\d{4})$", re.IGNORECASE)
+#: «Sluttrapport, april 2025»; a report along the way: «Statusrapport, januar 2024», «Midtveisrapport, …».
+_REPORT = re.compile(
+    r"^(?P<title>Sluttrapport|Statusrapport|Midtveisrapport),?\s+(?P<month>[a-zæøå]+)\s+(?P<year>\d{4})$",
+    re.IGNORECASE,
+)
 #: «Prop. 36 S (2023–2024) Opptrappingsplan mot … (2024–2028) *Trygghet for alle*»
 _SUCCESSOR = re.compile(
     r"(?P<prop>Prop\. \d+ S \(\d{4}[–-]\d{4}\))\s+(?P<name>Oppt\w*plan\w* [^()]+?)\s*"

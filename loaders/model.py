@@ -35,12 +35,33 @@ class Responsibility:
 
 
 @dataclass(frozen=True)
+class StatusReading:
+    """One status rule that fired on one sentence: the value it reads, the rule, the sentence.
+
+    ``explicit``: the sentence is about the measure itself; ``chosen``: this reading decided the status.
+    """
+
+    value: str
+    rule: str
+    evidence: Evidence
+    explicit: bool = False
+    chosen: bool = False
+
+
+@dataclass(frozen=True)
 class StatusAssessment:
-    """The report's account of a measure, classified by a rule; value None when no rule fired."""
+    """The report's account of a measure, classified by a rule; value None when no rule fired.
+
+    ``readings`` are every rule that fired, with its sentence; ``reason`` says why the value won;
+    ``contested`` is true when the readings that competed hold different values (a person should read it).
+    """
 
     value: str | None
     rule: str | None
     evidence: Evidence
+    readings: tuple[StatusReading, ...] = ()
+    reason: str = ""
+    contested: bool = False
 
 
 @dataclass(frozen=True)
@@ -54,12 +75,19 @@ class Commitment:
 
 @dataclass(frozen=True)
 class Continuation:
-    """How a measure relates to the successor plan: "continued" or "related"."""
+    """How a measure relates to the successor plan: "continued" or "related".
+
+    ``parts``: the labels of the sub-measures it covers («34b»), empty when it covers the whole (sub-)measure;
+    ``owner``: who follows it up, as the text names it («JD»), with the sentence that says so.
+    """
 
     relation: str
     rule: str
     evidence: Evidence
     commitments: tuple[Commitment, ...] = ()
+    parts: tuple[str, ...] = ()
+    owner: str | None = None
+    owner_evidence: Evidence | None = None
 
 
 @dataclass(frozen=True)
@@ -84,6 +112,42 @@ class Publication:
     series: str | None
     series_number: str | None
     kind: str  # "report", "article" or "document"
+    container: str | None = None  # the journal an article stands in (it is not the article's publisher)
+    designation: str | None = None  # a numbered series' designation («NOVA Rapport 9/24»), where there is one
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document the report names: an official report, proposition, circular, guideline, law, convention …
+
+    ``key`` is the key of its IRI, minted from the designation where there is one («nou-2020-17»), else from
+    the title; ``registry`` is true for an entry of ``data/legislation.ttl`` (its facts are there).
+    """
+
+    key: str
+    kind: str  # a notation of ontology/schemes/document-kind.ttl
+    designation: str | None = None
+    title: str | None = None
+    year: int | None = None
+    publisher: str | None = None  # as the text names it
+    publisher_iri: str | None = None  # the registry's organisation, where the name resolves
+    registry: bool = False
+    container: str | None = None  # the journal an article stands in
+    subtitle: str | None = None
+
+
+@dataclass(frozen=True)
+class DocumentMention:
+    """One place a measure or sub-measure names a document: how (footnote, prose, deliverable), the rule,
+    the words as written and the sentence."""
+
+    measure: str  # "47" or "27a"
+    document: str  # Document.key
+    cited_as: str  # "footnote", "prose" or "deliverable"
+    rule: str
+    text: str
+    evidence: Evidence
+    footnote: int | None = None
 
 
 @dataclass(frozen=True)
@@ -128,6 +192,8 @@ class SubMeasure:
     span: Span
     responsibilities: list[Responsibility] = field(default_factory=list)
     status_text: str = ""
+    #: the runs of lines of its own status paragraphs (lettered «b) …», or placed by position)
+    status_spans: list[Span] = field(default_factory=list)
     status: StatusAssessment | None = None
     continuation: Continuation | None = None
 
@@ -197,6 +263,11 @@ class Report:
     footnotes: list[Footnote]
     findings: list[Finding] = field(default_factory=list)
     line_count: int = 0
+
+    @property
+    def is_final(self) -> bool:
+        """A final report («Sluttrapport, …»), not a status report along the way («Statusrapport, …»)."""
+        return self.title.lower().startswith("sluttrapport")
 
     def measure(self, number: int) -> Measure:
         """The measure with this number (KeyError if there is none)."""

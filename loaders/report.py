@@ -9,6 +9,7 @@ from tiltaksgraf.loaders import checks, quality
 from tiltaksgraf.loaders.blocks import split_blocks
 from tiltaksgraf.loaders.citations import parse_citation
 from tiltaksgraf.loaders.continuation_rules import commitments, read_continuation
+from tiltaksgraf.loaders.continuation_rules import owner as continuation_owner
 from tiltaksgraf.loaders.crossrefs import cross_references
 from tiltaksgraf.loaders.errors import SourceError
 from tiltaksgraf.loaders.frontmatter import read_successor, read_title_page, successor_findings
@@ -24,11 +25,12 @@ from tiltaksgraf.loaders.model import (
     Responsibility,
     Span,
     StatusAssessment,
+    StatusReading,
     SubMeasure,
 )
 from tiltaksgraf.loaders.overview import ACRONYM, OverviewRow, parse_overview
 from tiltaksgraf.loaders.sections import MinistryLine, RawMeasure, RawSub, find_sections
-from tiltaksgraf.loaders.status_rules import aggregate, classify
+from tiltaksgraf.loaders.status_rules import aggregate, aggregate_reason, classify
 from tiltaksgraf.loaders.text import Block, Sentence, split_sentences
 
 
@@ -96,6 +98,7 @@ def parse_report(text: str, path: str | Path = "<text>") -> Report:
         *checks.responsibility_findings(measures, rows),
         *checks.title_findings(measures),
         *checks.status_findings(raw_measures, measures),
+        *checks.contested_findings(measures),
         *checks.footnote_findings(measures, footnotes),
         *successor_findings(successor, blocks, measure_of),
         *quality.prose_findings(blocks, measures, footnotes, date),
@@ -138,19 +141,73 @@ def _status(blocks: list[Block], title: str, section: str, fallback: Block) -> S
     sentences = [s for s, _ in _sentences(blocks, section)]
     decision = classify(sentences, title)
     if decision.sentence is None:  # «Status:» with nothing after it
-        return StatusAssessment(None, None, Evidence(fallback.text, fallback.span, section))
-    return StatusAssessment(decision.value, decision.rule, _evidence(decision.sentence, section))
+        return StatusAssessment(None, None, Evidence(fallback.text, fallback.span, section), reason="no status text")
+    readings = tuple(
+        StatusReading(r.value, r.rule, _evidence(r.sentence, section), r.explicit, r is decision.chosen)
+        for r in decision.readings
+    )
+    return StatusAssessment(
+        decision.value,
+        decision.rule,
+        _evidence(decision.sentence, section),
+        readings,
+        decision.reason,
+        decision.contested,
+    )
 
 
-def _continuation(blocks: list[Block], section: str) -> Continuation | None:
+def _aggregate_status(parts: list[tuple[str, StatusAssessment]]) -> StatusAssessment:
+    """A measure's status from its parts' (see :func:`aggregate`): one reading per part, its chosen value."""
+    value = aggregate([p.value for _, p in parts])
+    deciding = next((p for _, p in parts if p.value == value), None) or next(
+        (p for _, p in parts if p.value not in ("completed", "regular_operations")), parts[0][1]
+    )
+    readings = tuple(
+        StatusReading(p.value or "undetermined", f"part/{label}/{p.rule or 'none'}", p.evidence, chosen=p is deciding)
+        for label, p in parts
+    )
+    reason = aggregate_reason([p.value for _, p in parts])
+    return StatusAssessment(value, "aggregate-submeasures", deciding.evidence, readings, reason)
+
+
+def _continuation(blocks: list[Block], section: str, number: int | None = None) -> Continuation | None:
+    """The link to the successor plan a status states; ``number`` names the measure whose parts it may cover."""
     sentences = [s for s, _ in _sentences(blocks, section)]
     link = read_continuation(sentences)
     points = tuple(Commitment(p.text, p.quoted, _evidence(p.sentence, section)) for p in commitments(sentences))
     if link is None:
         return None
     if points and link.relation == "related":
-        link = type(link)("continued", "continued/regjeringen", link.sentence)
-    return Continuation(link.relation, link.rule, _evidence(link.sentence, section), points)
+        link = type(link)("continued", "continued/regjeringen", link.sentence, link.parts)
+    who = continuation_owner(sentences, link)
+    return Continuation(
+        link.relation,
+        link.rule,
+        _evidence(link.sentence, section),
+        points,
+        parts=tuple(f"{number}{letter}" for letter in link.parts) if number is not None else (),
+        owner=who[0] if who else None,
+        owner_evidence=_evidence(who[1], section) if who else None,
+    )
+
+
+def _continuation_of_parts(subs: list[SubMeasure]) -> Continuation | None:
+    """A measure continued in part: the strongest of its parts' links, covering the parts that have one."""
+    linked = [s for s in subs if s.continuation]
+    if not linked:
+        return None
+    relation = "continued" if any(s.continuation.relation == "continued" for s in linked) else "related"
+    deciding = next(s for s in linked if s.continuation.relation == relation).continuation
+    covered = [s for s in linked if s.continuation.relation == relation]
+    return Continuation(
+        relation,
+        f"part/{deciding.rule}",
+        deciding.evidence,
+        tuple(p for s in covered for p in s.continuation.commitments),
+        parts=tuple(s.label for s in covered),
+        owner=deciding.owner,
+        owner_evidence=deciding.owner_evidence,
+    )
 
 
 def _overview_responsibilities(row: OverviewRow | None, letter: str) -> list[Responsibility]:
@@ -228,18 +285,21 @@ def _measure(raw: RawMeasure, row: OverviewRow | None, known: set[int]) -> Measu
         responsibilities=[*_overview_responsibilities(row, ""), *_body_responsibilities(raw.ministry_lines, label)],
     )
     measure.submeasures = [_sub(s, raw.number, row) for s in raw.subs]
-    parts = [s.status for s in measure.submeasures if s.status]
+    for sub, raw_sub in zip(measure.submeasures, raw.subs, strict=True):
+        sub.status_spans = _status_runs(status_blocks, raw_sub.status)
+    parts = [(s.label, s.status) for s in measure.submeasures if s.status]
     if parts:  # status per letter: the measure's status is read from its parts
         if raw.status_lead and not any(s.status_inferred for s in raw.subs):
-            parts.append(_status(raw.status_lead, title, status_section, raw.status_heading))
-        value = aggregate([p.value for p in parts])
-        deciding = next((p for p in parts if p.value == value), None) or next(
-            (p for p in parts if p.value not in ("completed", "regular_operations")), parts[0]
-        )
-        measure.status = StatusAssessment(value, "aggregate-submeasures", deciding.evidence)
+            parts.append((measure.label, _status(raw.status_lead, title, status_section, raw.status_heading)))
+        measure.status = _aggregate_status(parts)
     else:
         measure.status = _status(status_blocks, title, status_section, raw.status_heading)
-    measure.continuation = _continuation(status_blocks, status_section)
+    if any(s.status for s in raw.subs):  # status per letter: the measure's own paragraphs, else its parts
+        own = [b for b in status_blocks if not any(b in s.status for s in raw.subs)]
+        whole = _continuation(own, status_section, raw.number) if own else None
+        measure.continuation = whole or _continuation_of_parts(measure.submeasures)
+    else:
+        measure.continuation = _continuation(status_blocks, status_section, raw.number)
 
     texts = [*_sentences(raw.description, label)]
     for s in raw.subs:
@@ -248,6 +308,20 @@ def _measure(raw: RawMeasure, row: OverviewRow | None, known: set[int]) -> Measu
     measure.cross_references = cross_references(texts, raw.number, known)
     measure.footnote_marks = _marks(raw)
     return measure
+
+
+def _status_runs(status: list[Block], own: list[Block]) -> list[Span]:
+    """The spans of the unbroken runs of a sub-measure's own paragraphs among its measure's status paragraphs."""
+    runs: list[list[Block]] = []
+    previous = -2
+    for i, block in enumerate(status):
+        if any(block is b for b in own):
+            if i == previous + 1:
+                runs[-1].append(block)
+            else:
+                runs.append([block])
+            previous = i
+    return [Span(run[0].start, run[-1].end) for run in runs]
 
 
 def _marks(raw: RawMeasure) -> list[FootnoteMark]:

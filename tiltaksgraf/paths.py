@@ -28,4 +28,5 @@ BUILD_DIR = Path(os.environ.get("TILTAKSGRAF_BUILD", "build"))
 DEFAULT_SOURCE = SOURCES_DIR / "frihet-fra-vold-sluttrapport-2025.md"
 ORGANISATIONS_FILE = DATA_DIR / "organisations.ttl"
 PROGRAMMES_FILE = DATA_DIR / "programmes.ttl"
+LEGISLATION_FILE = DATA_DIR / "legislation.ttl"
 GRAPH_FILE = BUILD_DIR / "graph.ttl"

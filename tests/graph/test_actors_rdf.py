@@ -95,7 +95,7 @@ def test_publications_get_their_publisher(built):
     from rdflib import URIRef
     from tiltaksgraf.graph.vocab import DCTERMS
 
-    pub = URIRef("https://w3id.org/tiltaksgraf/id/publication/seeberg-2024-drape-for-drape-stein-for")
+    pub = URIRef("https://w3id.org/tiltaksgraf/id/document/nova-rapport-9-24")
     assert built.graph.value(pub, DCTERMS.publisher) == URIRef(org("nova"))
 
 

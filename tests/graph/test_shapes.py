@@ -162,6 +162,7 @@ def test_the_checks_are_collected_and_have_messages():
         "evidence-outside-section-violation",
         "mention-only-with-role-violation",
         "plan-years-violation",
+        "status-current-violation",
         "status-date-violation",
         "submeasure-number-violation",
     ]

@@ -1,7 +1,7 @@
 """Reading the relation to the successor plan and the «regjeringen vil»-points."""
 
 import pytest
-from tiltaksgraf.loaders.continuation_rules import commitments, mentions_successor, read_continuation
+from tiltaksgraf.loaders.continuation_rules import commitments, mentions_successor, owner, read_continuation
 from tiltaksgraf.loaders.text import line_block, split_sentences
 
 
@@ -76,3 +76,65 @@ def test_reported_commitment_inside_a_sentence_about_the_plan():
 
 def test_a_regjeringen_vil_sentence_without_the_plan_is_not_a_commitment():
     assert commitments(sentences("Status er god.", "Regjeringen vil også fremme krav om master.")) == []
+
+
+# --- scope and owner (issue 11) ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("b) Dette tiltaket er videreført i Opptrappingsplan mot vold.", ("b",)),
+        ("a) og c) er videreført i Opptrappingsplan mot vold.", ("a", "c")),
+        ("Deltiltak b) er videreført i opptrappingsplanen.", ("b",)),
+        ("Punktene a) og d) følges opp gjennom Opptrappingsplan mot vold.", ("a", "d")),
+        ("Tiltaket er videreført i Opptrappingsplan mot vold.", ()),
+        ("Disse tiltakene er videreført i Opptrappingsplan mot vold.", ()),
+        ("Tiltaket bygger på punkt 4 i planen og er videreført i opptrappingsplanen.", ()),  # no letter
+    ],
+)
+def test_the_parts_a_continuation_covers(text, parts):
+    assert read_continuation(sentences(text)).parts == parts
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("Tiltaket er videreført i opptrappingsplanen, og følges opp av JD.", "JD"),
+        (
+            "Tiltaket er videreført i opptrappingsplanen. Tiltaket følges videre opp av Helsedirektoratet.",
+            "Helsedirektoratet",
+        ),
+        (
+            "Tiltaket er videreført i opptrappingsplanen, og følges opp av Barne- og familiedepartementet.",
+            "Barne- og familiedepartementet",
+        ),
+        # the plan, not the measure, is followed up by the ministries: no owner of the continuation
+        ("Tiltaket er videreført i opptrappingsplanen. Planen følges nå opp av de ni departementene.", None),
+        ("Tiltaket er videreført i opptrappingsplanen. NKVTS følges opp av JD gjennom tilskuddsbrevet.", None),
+        ("Tiltaket er videreført i opptrappingsplanen.", None),
+    ],
+)
+def test_who_follows_a_continuation_up(text, who):
+    ss = sentences(text)
+    found = owner(ss, read_continuation(ss))
+    assert (found[0] if found else None) == who
+
+
+def test_34_is_continued_in_part_34b_only(report):
+    m34 = report.measure(34)
+    assert m34.continuation.relation == "continued" and m34.continuation.parts == ("34b",)
+    assert m34.continuation.evidence.span.start == 820
+    parts = {s.label: s.continuation for s in m34.submeasures}
+    assert parts["34a"] is None and parts["34b"].parts == ()  # 34b covers itself
+
+
+def test_a_measure_continued_as_a_whole_covers_no_parts(report):
+    for number in (19, 21, 56):  # 56: «Disse tiltakene er videreført …» about both of its parts
+        assert report.measure(number).continuation.parts == ()
+
+
+def test_46_is_followed_up_by_jd_and_no_other_measure_names_an_owner(report):
+    owners = {u.label: u.continuation.owner for m in report.measures for u in (m, *m.submeasures) if u.continuation}
+    assert {k: v for k, v in owners.items() if v} == {"46": "JD"}
+    assert report.measure(46).continuation.owner_evidence.span.start == 1069

@@ -96,3 +96,14 @@ def test_another_source_and_a_missing_one(tmp_path, capsys):
     }
     code, out, err = run(capsys, "quality", str(tmp_path / "nope.md"))
     assert code == 2 and out == "" and "nope.md: no such file" in err
+
+
+def test_the_contested_statuses_are_listed_for_a_person_to_read(capsys):
+    _, out, _ = run(capsys, "quality")
+    section = out.split("## Contested status (11)")[1].split("\n## ")[0]
+    assert "| 14 | 454-460 |" in section
+    assert "completed (explicit/done-passive" not in section  # readings are listed by rule id
+    assert "regular_operations (standing-task, line 464)" in section and "«completed» stands" in section
+    _, out, _ = run(capsys, "quality", "--format", "csv")
+    contested = [r["measure"] for r in rows(out) if r["kind"] == "status-contested"]
+    assert contested == ["6d", "14", "21", "25", "28", "36", "37a", "38", "48", "49", "50"]

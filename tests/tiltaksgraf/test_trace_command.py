@@ -43,7 +43,16 @@ def test_trace_of_all_measures_is_the_continuation_query(graph_file, capsys):
     _, contract, _ = run(capsys, "query", "continuation", "--graph", str(graph_file), "-f", "csv")
     assert traced == table
     rows = list(csv.DictReader(io.StringIO(traced)))
-    assert list(rows[0]) == ["measure", "title", "status", "relation", "evidence", "commitment"]
+    assert list(rows[0]) == [
+        "measure",
+        "title",
+        "status",
+        "relation",
+        "parts",
+        "followed_up_by",
+        "evidence",
+        "commitment",
+    ]
     assert [[r["measure"], r["relation"], r["evidence"]] for r in rows] == list(csv.reader(io.StringIO(contract)))[1:]
     assert len(rows) == 24
 
@@ -52,3 +61,55 @@ def test_trace_errors(graph_file, capsys):
     code, out, err = run(capsys, "trace", "99", "--graph", str(graph_file))
     assert code == 2 and out == ""
     assert "no measure '99' in the graph (did you mean '9'" in err and len(err.splitlines()) == 1
+
+
+def test_trace_28_says_the_successor_plan_is_not_mentioned(graph_file, capsys):
+    code, out, _ = run(capsys, "trace", "28", "--graph", str(graph_file))
+    text = " ".join(out.split())
+    assert code == 0 and "successor plan not mentioned" in text
+    assert "status discontinued (contested)" in text  # dropped, yet work is reported: a person should read it
+    _, out, _ = run(capsys, "trace", "28", "--graph", str(graph_file), "-f", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [(r["number"], r["value"]) for r in rows if r["aspect"] == "successor plan"] == [("28", "not mentioned")]
+
+
+def test_trace_shows_the_parts_a_continuation_covers_and_who_follows_it_up(graph_file, capsys):
+    _, out, _ = run(capsys, "trace", "34", "--graph", str(graph_file), "-f", "csv")
+    plan = {r["number"]: r["value"] for r in csv.DictReader(io.StringIO(out)) if r["aspect"] == "successor plan"}
+    assert plan == {
+        "34": "continued (part: 34b): Trygghet for alle",
+        "34a": "not mentioned",
+        "34b": "continued: Trygghet for alle",
+    }
+    _, out, _ = run(capsys, "trace", "56", "--graph", str(graph_file), "-f", "csv")
+    plan = {r["number"]: r["value"] for r in csv.DictReader(io.StringIO(out)) if r["aspect"] == "successor plan"}
+    assert plan["56a"] == "continued with measure 56"
+    _, out, _ = run(capsys, "trace", "46", "--graph", str(graph_file))
+    assert "followed up by JD" in " ".join(out.split())
+
+
+def test_trace_shows_the_other_readings_of_a_contested_status(graph_file, capsys):
+    _, out, _ = run(capsys, "trace", "14", "--graph", str(graph_file), "-f", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["value"] for r in rows if r["aspect"] == "status"] == ["completed (contested)"]
+    also = [r for r in rows if r["aspect"] == "also read"]
+    assert [(r["value"], r["lines"]) for r in also] == [("regular_operations (standing-task)", "464")]
+
+
+def test_trace_open_lists_the_loose_ends_in_three_formats(graph_file, capsys):
+    code, out, _ = run(capsys, "trace", "--open", "--graph", str(graph_file), "-f", "csv")
+    _, table, _ = run(capsys, "query", "loose-ends", "--graph", str(graph_file), "-f", "csv")
+    assert code == 0 and out == table
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert list(rows[0]) == ["measure", "title", "status", "evidence", "lines"] and len(rows) == 26
+    assert {r["status"] for r in rows} == {"in_progress", "not_started"}
+    _, md, _ = run(capsys, "trace", "--open", "--graph", str(graph_file), "-f", "md")
+    assert md.splitlines()[0] == "| measure | title | status | evidence | lines |" and "| 34a |" in md
+    _, text, _ = run(capsys, "trace", "--open", "--graph", str(graph_file))
+    assert text.splitlines()[0].split() == ["measure", "title", "status", "evidence", "lines"]
+    assert "(26 rows)" in text
+
+
+def test_trace_open_with_a_measure_is_a_usage_error(graph_file, capsys):
+    code, out, err = run(capsys, "trace", "3", "--open", "--graph", str(graph_file))
+    assert code == 2 and out == "" and "either MEASURE or --open" in err

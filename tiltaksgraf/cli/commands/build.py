@@ -111,6 +111,9 @@ def format_summary(summary: dict, result: BuildResult, verbose: bool = False) ->
         + f"   «regjeringen vil» commitments: {summary['commitments']}",
         f"cross-references: {summary['cross_references']}   footnotes: {summary['footnotes']}   "
         f"publications: {summary['publications']}   triples: {summary['triples']}",
+        f"documents named: {sum(summary['documents'].values())} ("
+        + ", ".join(f"{k} {v}" for k, v in summary["documents"].items())
+        + ")",
         f"actors: {summary['organisations_named']} organisations and {summary['programmes_named']} programmes named "
         f"({summary['mentions']} mentions); roles: " + ", ".join(f"{k} {v}" for k, v in summary["roles"].items()),
     ]
