@@ -16,7 +16,8 @@ M19 = "https://w3id.org/tiltaksgraf/id/measure/frihet-fra-vold/19"
 def test_a_measure_with_its_status_evidence_and_quote(store):
     triples = describe(store, M19)
     subjects = {t.subject.value for t in triples}
-    assert {M19, f"{M19}/status", f"{M19}/status/evidence", f"{M19}/status/evidence/quote"} <= subjects
+    status = f"{M19}/status/2025-04"  # the assessment of the report of April 2025 (decision 0013)
+    assert {M19, status, f"{status}/evidence", f"{status}/evidence/quote"} <= subjects
     assert all(s == M19 or s.startswith(M19 + "/") for s in subjects)  # nothing about 19's neighbours
     assert triples == sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
 

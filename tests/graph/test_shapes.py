@@ -199,7 +199,7 @@ def test_every_targeted_shape_has_focus_nodes_in_the_passing_fixture(shapes, wor
     targeted = {
         s for s in all_shapes(shapes) if (s, SH.targetClass, None) in shapes or (s, SH.targetObjectsOf, None) in shapes
     }
-    assert len(targeted) == 19
+    assert len(targeted) == 20
     for shape in targeted:
         assert focus_nodes(shapes, world.graph, shape), f"{shape} has nothing to check in the fixture world"
 
