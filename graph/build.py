@@ -12,6 +12,7 @@ from pathlib import Path
 from rdflib import Graph
 from tiltaksgraf.graph.actors_rdf import Actors, add_actors, read_actors
 from tiltaksgraf.graph.catalog import build_catalog, catalog_turtle, to_jsonld
+from tiltaksgraf.graph.documents import document_descriptions, load_documents
 from tiltaksgraf.graph.registry import load_registry, misspellings
 from tiltaksgraf.graph.report_rdf import add_report
 from tiltaksgraf.graph.serialize import bind_prefixes, to_sorted_ntriples, to_turtle, write_atomic
@@ -111,6 +112,7 @@ def build_graph(
         actors = read_actors(report, text, registry)
         result.actors.append(actors)
         add_actors(graph, report, actors)
+    graph += document_descriptions(graph, load_documents())  # where the reports and plans are published
     return result
 
 
