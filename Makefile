@@ -27,7 +27,7 @@ demo: $(STAMP)  ## Build and validate the graph of the embedded report in build/
 
 test: $(STAMP)  ## Run the linter and the whole test suite (installs Chromium and Java for the browser and OWL tests if missing)
 	@bash scripts/ensure-chromium.sh || echo "Chromium could not be installed: the browser tests will fail" >&2
-	@bash scripts/ensure-debian-package.sh java default-jre-headless "the OWL test (HermiT)" \
+	@bash scripts/ensure-debian-package.sh javac default-jdk-headless "the OWL test (HermiT)" \
 		|| echo "Java could not be installed: the OWL tests will fail" >&2
 	$(BIN)/ruff check .
 	$(BIN)/pytest -q -n auto
@@ -36,7 +36,7 @@ lint: $(STAMP)  ## Lint and check formatting
 	$(BIN)/ruff check .
 
 owl: $(STAMP)  ## The OWL 2 DL profile check and HermiT over build/graph.ttl (needs Java; run `make demo` first)
-	@bash scripts/ensure-debian-package.sh java default-jre-headless "the OWL check (HermiT)"
+	@bash scripts/ensure-debian-package.sh javac default-jdk-headless "the OWL check (HermiT)"
 	$(BIN)/python scripts/owl-check.py build/graph.ttl
 
 bench: $(STAMP)  ## Run the benchmarks (by hand; figures go in the README)

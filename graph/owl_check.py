@@ -72,7 +72,7 @@ def java() -> str:
         return str(candidate)
     found = shutil.which("java")
     if not found:
-        raise OwlToolError("no Java runtime: install one (apt-get install default-jre-headless) or set JAVA_HOME")
+        raise OwlToolError("no Java runtime: install one (apt-get install default-jdk-headless) or set JAVA_HOME")
     return found
 
 
