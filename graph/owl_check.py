@@ -96,7 +96,10 @@ def compiled_classes(jar: Path) -> Path:
     if (cache / "OwlCheck.class").exists():
         return cache
     javac = shutil.which("javac", path=str(Path(java()).parent)) or shutil.which("javac")
-    cache.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+    except OSError:  # no writable home: compile into the temporary folder
+        cache = Path(tempfile.gettempdir(), f"tiltaksgraf-owl-check-{digest}")
     work = Path(tempfile.mkdtemp(prefix=".owl-check-", dir=cache.parent))
     if javac:
         command = [javac, "-nowarn", "-cp", str(jar), "-d", str(work), str(SOURCE)]
