@@ -29,7 +29,7 @@ def undeclared_exact(world: Graph) -> Graph:
 
 
 def year_as_data_property(world: Graph) -> Graph:
-    """The graph as it was before decision 0010: plan years as xsd:gYear on a data property."""
+    """The graph as it was before decision 0011: plan years as xsd:gYear on a data property."""
     g = copy(world)
     g.remove((TG.startYear, RDF.type, OWL.AnnotationProperty))
     g.add((TG.startYear, RDF.type, OWL.DatatypeProperty))
