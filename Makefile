@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help demo test lint format bench owl clean
+.PHONY: help demo test lint format bench owl network-picture clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -17,13 +17,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-demo: $(STAMP)  ## Build and validate the graph of the embedded report in build/, query it, draw its network
+demo: $(STAMP)  ## Build and validate the graph of the embedded report in build/, query it, draw its network, write the site
 	$(BIN)/tiltaksgraf build
 	$(BIN)/tiltaksgraf validate
 	$(BIN)/tiltaksgraf query measures --format table --limit 10
 	$(BIN)/tiltaksgraf network ministries --metrics
 	$(BIN)/tiltaksgraf viz organisations -o build/organisations.html
-	@echo "open build/organisations.html in a browser to explore who works with whom"
+	$(BIN)/tiltaksgraf site -o build/site
+	@echo "open build/organisations.html in a browser to explore who works with whom,"
+	@echo "and build/site/index.html to browse the measures, organisations and documents (offline, nb/en)"
 
 test: $(STAMP)  ## Run the linter and the whole test suite (installs Chromium and Java for the browser and OWL tests if missing)
 	@bash scripts/ensure-chromium.sh || echo "Chromium could not be installed: the browser tests will fail" >&2
@@ -41,6 +43,10 @@ owl: $(STAMP)  ## The OWL 2 DL profile check and HermiT over build/graph.ttl (ne
 
 bench: $(STAMP)  ## Run the benchmarks (by hand; figures go in the README)
 	$(BIN)/python bench/run.py
+
+network-picture: $(STAMP)  ## Redraw docs/network.png and the README's network figures from a fresh build
+	@bash scripts/ensure-chromium.sh || echo "Chromium could not be installed: the picture cannot be drawn" >&2
+	$(BIN)/python scripts/readme_networks.py
 
 clean:  ## Remove build output and the virtual environment
 	rm -rf build $(VENV) *.egg-info .pytest_cache .ruff_cache

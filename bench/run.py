@@ -1,7 +1,7 @@
 """Benchmarks, run by hand (`make bench`); the README reports the figures. Not part of the test suite.
 
 python bench/run.py            every benchmark
-python bench/run.py build      one of them (build, validate, validate-scale, networks, browser, queries)
+python bench/run.py build      one of them (build, validate, validate-scale, networks, browser, queries, site)
 python bench/run.py queries    every named query: embedded Oxigraph, over HTTP, plain rdflib
 """
 
@@ -39,11 +39,14 @@ def bench_build() -> str:
 
 
 def bench_networks() -> str:
-    """Each network: build it from the graph (SPARQL + networkx), add its metrics, render its HTML page."""
+    """Each network: build it from the graph (SPARQL + networkx), add its metrics, lay it out, render its HTML page
+    (the layout included), draw it as SVG."""
     import networkx as nx
     from tiltaksgraf.graph.build import build_graph
-    from tiltaksgraf.graph.networks import KINDS, add_node_metrics, build_network, load_network_data
+    from tiltaksgraf.graph.networks import KINDS, Filters, add_node_metrics, build_network, load_network_data
     from tiltaksgraf.graph.store import store_from_graph
+    from tiltaksgraf.viz.look import look
+    from tiltaksgraf.viz.network_drawing import network_drawing
     from tiltaksgraf.viz.network_html import render_html
 
     from tiltaksgraf.paths import DEFAULT_SOURCE
@@ -51,17 +54,23 @@ def bench_networks() -> str:
     graph = store_from_graph(build_graph([DEFAULT_SOURCE]).graph)  # as `tiltaksgraf network` queries it
     lines = []
     med, _ = median_seconds(lambda: load_network_data(graph))
-    lines.append(f"network data (the five queries of queries/networks/, embedded store): median {med * 1000:.0f} ms")
+    lines.append(f"network data (the six queries of queries/networks/, embedded store): median {med * 1000:.0f} ms")
     data = load_network_data(graph)
-    for kind in KINDS:
-        built, _ = median_seconds(lambda kind=kind: build_network(data, kind, org="JD"))
-        g = build_network(data, kind, org="JD")
+    cases = [(kind, kind, Filters()) for kind in KINDS] + [
+        ("organisations --co-mention", "organisations", Filters(co_mention=True))
+    ]
+    for name, kind, filters in cases:
+        built, _ = median_seconds(lambda kind=kind, f=filters: build_network(data, kind, f, org="JD"))
+        g = build_network(data, kind, filters, org="JD")
         measured, _ = median_seconds(lambda g=g: add_node_metrics(nx.Graph(g) if not g.is_directed() else g.copy()))
         add_node_metrics(g)
+        laid, _ = median_seconds(lambda g=g: look(g))
         rendered, _ = median_seconds(lambda g=g: render_html(g))
+        drawn, _ = median_seconds(lambda g=g: network_drawing(g, "svg"), runs=3)
         lines.append(
-            f"{kind:<17} {g.number_of_nodes():>3} nodes {g.number_of_edges():>4} edges: build {built * 1000:.0f} ms, "
-            f"metrics {measured * 1000:.0f} ms, HTML {rendered * 1000:.0f} ms ({len(render_html(g)) // 1024} KiB)"
+            f"{name:<26} {g.number_of_nodes():>3} nodes {g.number_of_edges():>4} edges: build {built * 1000:.0f} ms, "
+            f"metrics {measured * 1000:.0f} ms, layout {laid * 1000:.0f} ms, HTML with layout {rendered * 1000:.0f} ms "
+            f"({len(render_html(g)) // 1024} KiB), SVG {drawn * 1000:.0f} ms"
         )
     return "\n".join(lines)
 
@@ -92,6 +101,7 @@ def bench_browser() -> str:
     with tempfile.TemporaryDirectory() as tmp:
         for name, g in (
             ("ministries", build_network(data, "ministries")),
+            ("organisations", build_network(data, "organisations")),
             ("bipartite", build_network(data, "bipartite")),
             ("150 organisations, synthetic", synthetic),
         ):
@@ -99,7 +109,7 @@ def bench_browser() -> str:
             med, _ = median_seconds(lambda page=page: settle(page), runs=3)
             lines.append(
                 f"{name:<29} {g.number_of_nodes():>3} nodes {g.number_of_edges():>4} edges: "
-                f"settled in {med:.1f} s (median of 3, from opening the page)"
+                f"stands still {med:.2f} s after opening (median of 3; the layout is computed before, in Python)"
             )
     return "\n".join(lines)
 
@@ -170,6 +180,34 @@ def bench_validate_scale() -> str:
     return "\n".join(lines)
 
 
+def bench_site() -> str:
+    """`tiltaksgraf site` on the report's graph: time (wall clock and CPU) and the size of what it writes."""
+    from tiltaksgraf.graph.store import open_store
+    from tiltaksgraf.viz.site.writer import write_site
+
+    with tempfile.TemporaryDirectory() as tmp:
+        main(["build", "-o", tmp, "-q"])
+        store = open_store(Path(tmp) / "graph.ttl")
+        walls, cpus, summary = [], [], None
+        for _ in range(3):
+            wall, cpu = time.perf_counter(), time.process_time()
+            summary = write_site(store, Path(tmp) / "site")
+            walls.append(time.perf_counter() - wall)
+            cpus.append(time.process_time() - cpu)
+        assert summary is not None
+        by_kind: dict[str, int] = {}
+        for path in (Path(tmp) / "site").rglob("*"):
+            if path.is_file():
+                by_kind[path.suffix] = by_kind.get(path.suffix, 0) + path.stat().st_size
+    kinds = ", ".join(f"{k or 'other'} {v / 1e6:.1f}" for k, v in sorted(by_kind.items(), key=lambda kv: -kv[1]))
+    return (
+        f"site (report graph): median {statistics.median(walls):.2f} s wall clock, {statistics.median(cpus):.2f} s CPU "
+        f"over 3 runs ({_spread(walls)}); {summary.pages} pages, {summary.files} files, {summary.bytes / 1e6:.1f} MB "
+        f"(MB by suffix: {kinds})"
+    )
+
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `python bench/run.py` from anywhere
 from bench.queries import bench_queries  # noqa: E402
 
 BENCHMARKS: dict[str, Callable[[], str]] = {
@@ -179,6 +217,7 @@ BENCHMARKS: dict[str, Callable[[], str]] = {
     "networks": bench_networks,
     "browser": bench_browser,
     "queries": bench_queries,
+    "site": bench_site,
 }
 
 

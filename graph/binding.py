@@ -1,11 +1,11 @@
 """Bind parameters as RDF terms in a query's text: a ``VALUES`` block at the start of the WHERE group.
 
 rdflib binds parameters itself (``initBindings``). For Oxigraph (embedded or over HTTP) and any other
-SPARQL endpoint, the parameters become one ``VALUES`` row placed as the first element of the query's
-outermost group (on the same line, so error positions keep their line numbers), built from
-serialised RDF terms (``term.n3()``). That is binding, not pasting: a
-value is always one complete, escaped term, so it cannot end a string or an IRI early and change the
-query around it.
+SPARQL endpoint, the parameters become a ``VALUES`` block (one row, or one per combination where a
+parameter has several values) placed as the first element of the query's outermost group (on the same
+line, so error positions keep their line numbers), built from serialised RDF terms (``term.n3()``).
+That is binding, not pasting: a value is always one complete, escaped term, so it cannot end a string or
+an IRI early and change the query around it.
 
 >>> from rdflib import Literal
 >>> print(with_values('SELECT ?m WHERE { ?m ?p ?x }', {"x": Literal('say "hi"')}))
@@ -14,8 +14,9 @@ SELECT ?m WHERE { VALUES (?x) { ("say \\"hi\\"") }  ?m ?p ?x }
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Identifier
@@ -98,15 +99,23 @@ def without_comments(text: str) -> str:
     return "".join(out) + text[last:]
 
 
-def with_values(text: str, bindings: Mapping[str, Identifier]) -> str:
-    """The query with ``bindings`` as a one-row ``VALUES`` block opening its WHERE group."""
+def with_values(text: str, bindings: Mapping[str, Identifier | Sequence[Identifier]]) -> str:
+    """The query with ``bindings`` as a ``VALUES`` block opening its WHERE group.
+
+    A variable given a list of terms takes each in turn: one row per combination of the values.
+
+    >>> from rdflib import Literal
+    >>> print(with_values('SELECT ?m WHERE { ?m ?p ?x }', {"x": [Literal("a"), Literal("b")]}))
+    SELECT ?m WHERE { VALUES (?x) { ("a") ("b") }  ?m ?p ?x }
+    """
     if not bindings:
         return text
     names = list(bindings)
     for name in names:
         if not _VARNAME.fullmatch(name):
             raise QueryError(f"{name!r} is not a SPARQL variable name")
-    terms = " ".join(sparql_term(bindings[n]) for n in names)
-    block = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({terms}) }} "
+    columns = [[v] if isinstance(v, Identifier) else list(v) for v in bindings.values()]
+    rows = " ".join(f"({' '.join(sparql_term(t) for t in row)})" for row in itertools.product(*columns))
+    block = f" VALUES ({' '.join('?' + n for n in names)}) {{ {rows} }} "
     at = where_start(text)
     return text[:at] + block + text[at:]

@@ -71,7 +71,12 @@ class BuildResult:
         }
 
     def disagreements(self) -> list[Finding]:
+        """Where two parts of the source say different things."""
         return [f for f in self.findings if f.kind in DISAGREEMENTS]
+
+    def trivial_disagreements(self) -> list[Finding]:
+        """Titles that differ only in form (``title-differs-trivially``): counted, not listed, by the summary."""
+        return [f for f in self.findings if f.kind == "title-differs-trivially"]
 
 
 def reference_files() -> list[Path]:

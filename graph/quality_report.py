@@ -25,6 +25,7 @@ KIND_ORDER = (
     "responsibility-differs",
     "responsibility-missing-body-line",
     "title-differs",
+    "title-differs-trivially",
     "missing-in-overview",
     "missing-in-body",
     "unknown-ministry",
@@ -130,5 +131,5 @@ def render_findings(
     if fmt == "md":
         return markdown(findings, kinds(graph) if graph is not None else {}, title, source)
     if fmt in ("csv", "json"):
-        return render(table(findings), fmt)
+        return render(table(findings), "records" if fmt == "json" else fmt)
     raise ValueError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")

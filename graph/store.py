@@ -11,7 +11,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
-from tiltaksgraf.graph.results import QueryError, Table, first_line
+from tiltaksgraf.graph.results import Answer, Boolean, QueryError, Table, Term, Triples, first_line
 
 #: File extensions the embedded store reads, with their format.
 FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES}
@@ -40,23 +40,43 @@ def store_from_graph(graph: Graph) -> ox.Store:
     return store
 
 
-def _text(term: object) -> str:
-    return "" if term is None else str(term.value)  # type: ignore[attr-defined]
+def term(value: object) -> Term | None:
+    """An Oxigraph term as a result :class:`Term` (None stays None: unbound)."""
+    if value is None:
+        return None
+    if isinstance(value, ox.NamedNode):
+        return Term("uri", value.value)
+    if isinstance(value, ox.BlankNode):
+        return Term("bnode", value.value)
+    if isinstance(value, ox.Literal):
+        datatype = value.datatype.value
+        if value.language:
+            return Term("literal", value.value, lang=value.language)
+        return Term("literal", value.value, None if datatype == str(XSD.string) else datatype)
+    return Term("literal", str(value))  # a quoted triple (RDF-star): its text
 
 
-def select(store: ox.Store, text: str) -> Table:
-    """Run a SELECT query (parameters already bound in its text) on the store."""
+def query(store: ox.Store, text: str, prefixes: dict[str, str] | None = None) -> Answer:
+    """Run any query (parameters already bound in its text) on the store: a table, a boolean or triples.
+
+    ``prefixes`` are declared for the query unless it declares them itself. Raises :class:`SyntaxError`
+    for a query that does not parse (the caller knows the text to point into) and :class:`QueryError` for
+    one that fails while it runs.
+    """
     try:
-        result = store.query(text)
-        if not isinstance(result, ox.QuerySolutions):
-            raise QueryError("only SELECT queries give a table; use a SELECT query")
+        result = store.query(text, prefixes=prefixes)
+        if isinstance(result, ox.QueryBoolean):
+            return Boolean(bool(result))
+        if isinstance(result, ox.QueryTriples):
+            return Triples(list(result))
         columns = [v.value for v in result.variables]
-        rows = [[_text(solution[i]) for i in range(len(columns))] for solution in result]
-    except QueryError:
+        terms = [[term(solution[i]) for i in range(len(columns))] for solution in result]
+    except SyntaxError:
         raise
-    except (SyntaxError, OSError, RuntimeError, ValueError) as exc:
+    except (OSError, RuntimeError, ValueError) as exc:
         raise QueryError(f"the query does not run: {first_line(exc)}") from exc
-    return Table(columns, rows)
+    rows = [["" if t is None else t.value for t in row] for row in terms]
+    return Table(columns, rows, terms)
 
 
 def to_rdflib(term: object) -> Node | None:

@@ -108,31 +108,53 @@ def responsibility_findings(measures: list[Measure], rows: dict[int, OverviewRow
 
 
 def title_findings(measures: list[Measure]) -> list[Finding]:
-    """Titles that differ between the overview table and the body heading."""
+    """Titles that differ between the overview table and the body heading: ``title-differs`` where the words
+    differ, ``title-differs-trivially`` where only their form does (see :func:`trivial_title_difference`)."""
     out: list[Finding] = []
-    for m in measures:
-        if m.body_title != m.title:
-            out.append(
-                Finding(
-                    "title-differs",
-                    m.label,
-                    Span(m.span.start, m.span.start),
-                    m.body_title,
-                    f"overview: «{m.title}»; body: «{m.body_title}»",
-                )
-            )
-        for s in m.submeasures:
-            if s.body_title:
-                out.append(
-                    Finding(
-                        "title-differs",
-                        s.label,
-                        Span(s.span.start, s.span.start),
-                        s.body_title,
-                        f"overview: «{s.title}»; body: «{s.body_title}»",
-                    )
-                )
+    pairs = [(m.label, m.span, m.title, m.body_title) for m in measures if m.body_title != m.title]
+    pairs += [(s.label, s.span, s.title, s.body_title) for m in measures for s in m.submeasures if s.body_title]
+    for label, span, overview, body in pairs:
+        trivial = trivial_title_difference(overview, body)
+        kind = "title-differs-trivially" if trivial else "title-differs"
+        detail = f"overview: «{overview}»; body: «{body}»" + (f" ({trivial})" if trivial else "")
+        out.append(Finding(kind, label, Span(span.start, span.start), body, detail))
     return out
+
+
+_PUNCTUATION = re.compile(r"[^\w\s]")
+
+
+def _words(title: str) -> list[str]:
+    return _PUNCTUATION.sub(" ", title).split()
+
+
+def trivial_title_difference(overview: str, body: str) -> str | None:
+    """How two titles differ when they say the same words: the imperative for the infinitive of the opening
+    verb («Sørg» for «Sørge»), punctuation, or upper and lower case; None when a word differs.
+
+    >>> trivial_title_difference("Sørge for at alle får informasjon", "Sørg for at alle får informasjon")
+    'imperative «Sørg» for the infinitive «Sørge»'
+    >>> trivial_title_difference("Evaluere vold- og overgrepslinjen.", "Evaluere Vold- og overgrepslinjen")
+    'punctuation, case'
+    >>> trivial_title_difference("familieverntjenestens arbeid", "familievern tjenestens arbeid") is None
+    True
+    """
+    a, b = _words(overview), _words(body)
+    rest = [overview, body]
+    how: list[str] = []
+    if a and b and a[0] != b[0] and len(a) == len(b):
+        longer, shorter = (a[0], b[0]) if len(a[0]) > len(b[0]) else (b[0], a[0])
+        if longer.casefold() == shorter.casefold() + "e":
+            how.append(f"imperative «{shorter}» for the infinitive «{longer}»")
+            a, b = a[1:], b[1:]
+            rest = [t.split(None, 1)[1] if len(t.split(None, 1)) > 1 else "" for t in rest]
+    if [w.casefold() for w in a] != [w.casefold() for w in b]:
+        return None
+    if " ".join(rest[0].split()).casefold() != " ".join(rest[1].split()).casefold():
+        how.append("punctuation")
+    if a != b:
+        how.append("case")
+    return ", ".join(how) or None
 
 
 def status_findings(raw: list[RawMeasure], measures: list[Measure]) -> list[Finding]:

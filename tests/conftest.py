@@ -91,3 +91,23 @@ def store(built: BuildResult):
     from tiltaksgraf.graph.store import store_from_graph
 
     return store_from_graph(built.graph)
+
+
+# --- the static site (issue 14) ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The real report's site, written once per test run: with pytest-xdist the workers share one copy (the
+    first to arrive writes it under a lock, the others wait and read it)."""
+    import fcntl
+
+    from tiltaksgraf.viz.site.writer import write_site
+
+    shared = tmp_path_factory.getbasetemp() if worker_id == "master" else tmp_path_factory.getbasetemp().parent
+    folder = shared / "report-site"
+    with (shared / "report-site.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (folder / "index.html").exists():
+            write_site(request.getfixturevalue("store"), folder)
+    return folder

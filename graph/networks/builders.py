@@ -1,9 +1,13 @@
 """Build networkx graphs of who works with whom from :class:`~graph.networks.data.NetworkData`.
 
 Node ids are IRIs. Every node carries ``label`` (short: acronym or measure number), ``name`` (full),
-``type`` (the organisation-type notation, or ``measure``) and ``type_label``; every edge carries ``weight``
-and ``measures`` (the measure numbers behind it, ``"3,17,34"``: GraphML and GEXF take no lists).
+``type`` (the organisation-type notation, or ``measure``) and ``type_label``; an organisation also ``roles``
+(its roles in the kept measures, ``"executing ×5; responsible ×2"``). Every edge carries ``weight``,
+``measures`` (the measure numbers behind it, ``"3,17,34"``: GraphML and GEXF take no lists) and ``titles``
+(``"3: title | 17: title"``); an edge between organisations also ``role_pairs`` (:mod:`~graph.networks.pairs`).
 
+By default an organisation counts where it takes part in a measure (every role but ``mentioned``;
+responsible ministries take part); ``Filters(co_mention=True)`` adds the organisations a measure only names.
 Sub-measures count for their measure: an organisation involved in 27a is involved in measure 27, and two
 organisations in 27a and 27b share measure 27. The report's overview table lists a measure's ministries
 as the union of its parts' ministries, so co-responsibility is the same whether it is counted by
@@ -17,43 +21,60 @@ from dataclasses import replace
 from itertools import combinations
 
 import networkx as nx
-from tiltaksgraf.graph.networks.data import MeasureInfo, NetworkData, Organisation, measure_key, measure_list
+from tiltaksgraf.graph.networks.data import (
+    MENTIONED,
+    MeasureInfo,
+    NetworkData,
+    Organisation,
+    measure_key,
+    measure_list,
+)
 from tiltaksgraf.graph.networks.filters import Filters, NetworkError
+from tiltaksgraf.graph.networks.pairs import PairCounter, role_counts
 
-#: The default: keep everything.
+#: The default: every organisation that takes part, in every measure.
 NO_FILTERS = Filters()
 
-#: The kinds of network, as `tiltaksgraf network KIND` names them.
-KINDS = ("organisations", "ministries", "bipartite", "cross-references", "ego")
+#: Organisation → numbered measure → roles there.
+Kept = dict[str, dict[str, set[str]]]
 
 
-def _organisation(data: NetworkData, iri: str) -> Organisation:
+def organisation(data: NetworkData, iri: str) -> Organisation:
     """The registry's record, or a bare one for an agent the registry does not describe."""
     return data.organisations.get(iri) or Organisation(iri, "", "", "", "")
 
 
-def involvement(data: NetworkData, filters: Filters) -> dict[str, dict[str, set[str]]]:
-    """Organisation IRI → measure IRI → roles, for the involvements, measures and organisations kept."""
-    kept: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for i in data.involvements:
+def involvement(data: NetworkData, filters: Filters) -> Kept:
+    """Organisation IRI → measure IRI → roles, for the involvements, measures and organisations kept.
+
+    An organisation is ``mentioned`` in a measure only where it has no other kept role there.
+    """
+    kept: Kept = defaultdict(lambda: defaultdict(set))
+    for i in [*data.substantive(), *data.named_only()]:
         measure = data.measures.get(i.unit)
         if measure is None or not filters.keeps_involvement(i) or not filters.keeps_measure(measure):
             continue
-        if not filters.keeps_organisation(_organisation(data, i.org)):
+        if not filters.keeps_organisation(organisation(data, i.org)):
             continue
         kept[i.org][i.unit].add(i.role)
+    for measures in kept.values():
+        for roles in measures.values():
+            if len(roles) > 1:
+                roles.discard(MENTIONED)
     return kept
 
 
-def _add_organisation(g: nx.Graph, org: Organisation, measures: list[MeasureInfo]) -> None:
+def add_organisation(g: nx.Graph, org: Organisation, measures: dict[str, set[str]], data: NetworkData) -> None:
+    """A node for ``org`` with its measures (IRI → its roles there)."""
     g.add_node(
         org.iri,
         label=org.label,
         name=org.name or org.label,
         type=org.type or "unclassified",
         type_label=org.type_label or org.type or "unclassified",
-        measures=measure_list([m.number for m in measures]),
+        measures=measure_list([data.measures[m].number for m in measures]),
         measure_count=len(measures),
+        roles=role_counts(measures.values()),
     )
 
 
@@ -71,32 +92,52 @@ def _add_measure(g: nx.Graph, m: MeasureInfo) -> None:
     )
 
 
+def measure_titles(data: NetworkData, iris: set[str]) -> str:
+    """``"3: title | 17: title"`` in plan order: the measures behind an edge, by title."""
+    chosen = sorted((data.measures[i] for i in iris), key=lambda m: measure_key(m.number))
+    return " | ".join(f"{m.number}: {m.title}" for m in chosen)
+
+
+def add_pair_edges(g: nx.Graph, data: NetworkData, pairs: PairCounter) -> None:
+    """One edge per pair of organisations that ``pairs`` counted, with weight, measures, titles, role pairs."""
+    for (a, b), measures in sorted(pairs.measures.items()):
+        g.add_edge(
+            a,
+            b,
+            weight=len(measures),
+            measures=measure_list([data.measures[m].number for m in measures]),
+            titles=measure_titles(data, measures),
+            role_pairs=pairs.describe(a, b),
+        )
+
+
 def co_involvement_network(data: NetworkData, filters: Filters = NO_FILTERS) -> nx.Graph:
-    """Organisations joined when both are involved in a measure; ``weight`` = the number of such measures.
+    """Organisations joined when both take part in a measure (with ``co_mention``: or are named in it);
+    ``weight`` = the number of such measures, ``role_pairs`` = the roles they had there.
 
     Every organisation with a kept involvement is a node, also one that shares no measure (an isolate).
     """
     kept = involvement(data, filters)
-    g = nx.Graph(kind="organisations", title="Co-involvement of organisations", filters=filters.describe())
+    title = "Co-mention of organisations" if filters.co_mention else "Collaboration of organisations"
+    g = nx.Graph(kind="organisations", title=title, filters=filters.describe())
     by_measure: dict[str, set[str]] = defaultdict(set)
     for org, measures in sorted(kept.items()):
-        _add_organisation(g, _organisation(data, org), [data.measures[m] for m in measures])
+        add_organisation(g, organisation(data, org), measures, data)
         for m in measures:
             by_measure[m].add(org)
-    shared: dict[tuple[str, str], set[str]] = defaultdict(set)
+    pairs = PairCounter(directed=False)
     for m, orgs in by_measure.items():
         for a, b in combinations(sorted(orgs), 2):
-            shared[(a, b)].add(data.measures[m].number)
-    for (a, b), numbers in sorted(shared.items()):
-        g.add_edge(a, b, weight=len(numbers), measures=measure_list(numbers))
+            pairs.add(a, b, m, [(ra, rb) for ra in kept[a][m] for rb in kept[b][m]])
+    add_pair_edges(g, data, pairs)
     return g
 
 
 def ministry_network(data: NetworkData, filters: Filters = NO_FILTERS, source: str = "overview") -> nx.Graph:
     """Ministries joined when both are responsible for a measure, as stated in ``source`` (overview, body or
     any): the co-involvement network of role ``responsible`` among organisations of type ``ministry``."""
-    if filters.roles or filters.org_types:
-        raise NetworkError("the ministries network is co-responsibility: leave out --role and --org-type")
+    if filters.roles or filters.org_types or filters.co_mention:
+        raise NetworkError("the ministries network is co-responsibility: leave out --role, --org-type, --co-mention")
     sources = frozenset() if source == "any" else frozenset({source})
     chosen = replace(filters, roles=frozenset({"responsible"}), org_types=frozenset({"ministry"}), sources=sources)
     g = co_involvement_network(data, chosen)
@@ -108,30 +149,40 @@ def bipartite_network(data: NetworkData, filters: Filters = NO_FILTERS) -> nx.Gr
     """Organisations and measures (``bipartite`` 0 and 1), an edge for each organisation in a measure, with
     its ``roles``; only measures with a kept involvement are nodes."""
     kept = involvement(data, filters)
-    g = nx.Graph(kind="bipartite", title="Organisations and measures", filters=filters.describe())
+    title = "Organisations and the measures that name them" if filters.co_mention else "Organisations and measures"
+    g = nx.Graph(kind="bipartite", title=title, filters=filters.describe())
     for org, measures in sorted(kept.items()):
-        _add_organisation(g, _organisation(data, org), [data.measures[m] for m in measures])
+        add_organisation(g, organisation(data, org), measures, data)
         g.nodes[org]["bipartite"] = 0
         for m, roles in sorted(measures.items()):
             if m not in g:
                 _add_measure(g, data.measures[m])
                 g.nodes[m]["bipartite"] = 1
-            g.add_edge(org, m, weight=1, measures=data.measures[m].number, roles=",".join(sorted(roles)))
+            number, titles = data.measures[m].number, measure_titles(data, {m})
+            g.add_edge(org, m, weight=1, measures=number, titles=titles, roles=",".join(sorted(roles)))
     return g
 
 
 def cross_reference_network(data: NetworkData, filters: Filters = NO_FILTERS) -> nx.DiGraph:
     """Measures, with an arrow from a measure to each measure its text points at; every measure the
     filters keep is a node (most have no reference). Role and organisation filters do not apply."""
-    if filters.roles or filters.org_types or filters.sources:
-        raise NetworkError("the cross-references network is of measures: leave out --role, --org-type, --source")
+    if filters.roles or filters.org_types or filters.sources or filters.co_mention:
+        raise NetworkError(
+            "the cross-references network is of measures: leave out --role, --org-type, --source, --co-mention"
+        )
     g = nx.DiGraph(kind="cross-references", title="Cross-references between measures", filters=filters.describe())
     kept = {iri: m for iri, m in data.measures.items() if filters.keeps_measure(m)}
     for iri in sorted(kept, key=lambda i: measure_key(kept[i].number)):
         _add_measure(g, kept[iri])
     for source, target in data.cross_references:
         if source in kept and target in kept:
-            g.add_edge(source, target, weight=1, measures=measure_list([kept[source].number, kept[target].number]))
+            g.add_edge(
+                source,
+                target,
+                weight=1,
+                measures=measure_list([kept[source].number, kept[target].number]),
+                titles=measure_titles(data, {source, target}),
+            )
     return g
 
 
@@ -155,36 +206,9 @@ def ego_network(data: NetworkData, org: str, depth: int = 1, filters: Filters = 
     iri = find_organisation(data, org)
     full = bipartite_network(data, filters)
     if iri not in full:
-        raise NetworkError(f"{_organisation(data, iri).label} is involved in no measure with these filters")
+        hint = "" if filters.co_mention else " (add --co-mention to count the measures that only name it)"
+        raise NetworkError(f"{organisation(data, iri).label} takes part in no measure with these filters{hint}")
     g = nx.Graph(nx.ego_graph(full, iri, radius=2 * depth))
-    label = _organisation(data, iri).label
+    label = organisation(data, iri).label
     g.graph.update(kind="ego", title=f"Ego network of {label} (depth {depth})", ego=iri, depth=depth)
     return g
-
-
-def build_network(
-    data: NetworkData,
-    kind: str,
-    filters: Filters = NO_FILTERS,
-    *,
-    source: str | None = None,
-    org: str | None = None,
-    depth: int = 1,
-) -> nx.Graph:
-    """The network of ``kind`` (one of :data:`KINDS`), with the filters checked against the graph's schemes."""
-    filters.check(data.vocabulary)
-    if kind == "organisations":
-        return co_involvement_network(data, filters)
-    if kind == "ministries":
-        if source not in (None, "overview", "body", "any"):
-            raise NetworkError(f"the ministries network takes --source overview, body or any, not {source!r}")
-        return ministry_network(data, filters, source or "overview")
-    if kind == "bipartite":
-        return bipartite_network(data, filters)
-    if kind == "cross-references":
-        return cross_reference_network(data, filters)
-    if kind == "ego":
-        if not org:
-            raise NetworkError("the ego network needs an organisation, e.g. `tiltaksgraf network ego JD`")
-        return ego_network(data, org, depth, filters)
-    raise NetworkError(f"no network kind {kind!r}; choose from: {', '.join(KINDS)}")

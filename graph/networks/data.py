@@ -1,8 +1,14 @@
 """The facts the networks are built from, read from the graph by SPARQL (``queries/networks/*.rq``).
 
 Organisations, their involvement in measures (any ``prov:qualifiedAssociation`` with an agent and a role, so
-new roles and organisations appear in the networks without a code change), the measures with their focus
-area, status and continuation, and the measures' cross-references.
+new roles and organisations appear in the networks without a code change), the organisations each measure
+names (``tg:mentions``), the measures with their focus area, status and continuation, and the measures'
+cross-references.
+
+An involvement is *substantive* when its role is any of the role scheme's but :data:`MENTIONED`: the
+organisation takes part in the measure. An organisation that a measure only names is involved as
+:data:`MENTIONED` there (:meth:`NetworkData.named_only`), whether the graph models it as an association with
+that role or, as it will, only as a mention.
 """
 
 from __future__ import annotations
@@ -16,6 +22,9 @@ from tiltaksgraf.graph.sources import Source
 from tiltaksgraf.paths import QUERIES_DIR
 
 NETWORK_QUERIES = QUERIES_DIR / "networks"
+
+#: The role notation of an organisation a measure names without giving it a part in the work.
+MENTIONED = "mentioned"
 
 
 @dataclass(frozen=True)
@@ -44,6 +53,7 @@ class MeasureInfo:
     focus_area: str
     status: str
     continuation: str  # continued, related or none
+    focus_area_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -56,6 +66,20 @@ class Involvement:
     role: str
     sources: frozenset[str]  # overview, body; empty if the association states none
 
+    @property
+    def substantive(self) -> bool:
+        """The organisation takes part in the measure (any role but :data:`MENTIONED`)."""
+        return self.role != MENTIONED
+
+
+@dataclass(frozen=True)
+class Naming:
+    """A (sub-)measure's text names an organisation (``tg:mentions``), counted for the measure ``unit``."""
+
+    org: str
+    measure: str
+    unit: str
+
 
 @dataclass
 class NetworkData:
@@ -63,9 +87,26 @@ class NetworkData:
 
     organisations: dict[str, Organisation]
     measures: dict[str, MeasureInfo]  # by IRI
-    involvements: list[Involvement]
+    involvements: list[Involvement]  # every association the graph holds, of any role
     cross_references: list[tuple[str, str]]  # (citing, cited) measure IRIs
     vocabulary: dict[str, set[str]] = field(default_factory=dict)
+    namings: list[Naming] = field(default_factory=list)
+
+    def substantive(self) -> list[Involvement]:
+        """The involvements in which an organisation takes part (every role but :data:`MENTIONED`)."""
+        return [i for i in self.involvements if i.substantive]
+
+    def named_only(self) -> list[Involvement]:
+        """An involvement of role :data:`MENTIONED` for each organisation a (sub-)measure names or associates
+        as mentioned, where it has no substantive role in that (sub-)measure."""
+        taking_part = {(i.org, i.measure) for i in self.involvements if i.substantive}
+        named = {(n.org, n.measure, n.unit) for n in self.namings}
+        named |= {(i.org, i.measure, i.unit) for i in self.involvements if not i.substantive}
+        return [
+            Involvement(org, measure, unit, MENTIONED, frozenset())
+            for org, measure, unit in sorted(named)
+            if (org, measure) not in taking_part
+        ]
 
 
 def _rows(graph: Source, name: str) -> list[dict[str, str]]:
@@ -81,7 +122,7 @@ def load_network_data(graph: Source) -> NetworkData:
     }
     measures = {
         r["measure"]: MeasureInfo(
-            r["measure"], r["number"], r["title"], r["focus_area"], r["status"], r["continuation"]
+            r["measure"], r["number"], r["title"], r["focus_area"], r["status"], r["continuation"], r["focus_area_name"]
         )
         for r in _rows(graph, "measures")
     }
@@ -90,11 +131,13 @@ def load_network_data(graph: Source) -> NetworkData:
         for r in _rows(graph, "involvement")
     ]
     references = [(r["source"], r["target"]) for r in _rows(graph, "cross-references")]
+    namings = [Naming(r["org"], r["measure"], r["unit"]) for r in _rows(graph, "mentions")]
     vocabulary: dict[str, set[str]] = defaultdict(set)
     for r in _rows(graph, "vocabulary"):
         vocabulary[r["scheme"]].add(r["notation"])
     vocabulary["continuation"].add("none")
-    return NetworkData(organisations, measures, involvements, references, dict(vocabulary))
+    vocabulary["role"].add(MENTIONED)  # an organisation only named has this role, whether or not the scheme has it
+    return NetworkData(organisations, measures, involvements, references, dict(vocabulary), namings)
 
 
 def measure_key(number: str) -> tuple[int, str]:

@@ -9,15 +9,27 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import tempfile
 from pathlib import Path
 
 import networkx as nx
-from tiltaksgraf.graph.serialize import write_atomic
 
 FORMATS = ("graphml", "gexf", "csv")
 
-#: Node attributes first in the CSV, in this order; others follow sorted by name.
-NODE_COLUMNS = ("name", "type", "type_label", "measures", "measure_count", "bipartite")
+#: The suffix that names each format's file (a CSV export writes two files that end so).
+SUFFIXES = {"graphml": ".graphml", "gexf": ".gexf", "csv": ".csv"}
+
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
+
+
+class ExportError(ValueError):
+    """An export asked for in a way that cannot be done (a file name that says another format); says what to do."""
+
+
+#: Node and edge attributes first in the CSV, in this order; others follow sorted by name.
+NODE_COLUMNS = ("name", "type", "type_label", "measures", "measure_count", "roles", "bipartite")
+EDGE_COLUMNS = ("measures", "role_pairs", "titles", "roles")
 
 
 def graphml_bytes(g: nx.Graph) -> bytes:
@@ -25,7 +37,12 @@ def graphml_bytes(g: nx.Graph) -> bytes:
 
 
 def gexf_bytes(g: nx.Graph) -> bytes:
-    return ("\n".join(nx.generate_gexf(g, prettyprint=True)) + "\n").encode("utf-8")
+    """GEXF 1.3; nodes and edges that carry a ``viz`` attribute (:func:`viz.look.with_viz_attributes`) get
+    ``viz:color``, ``viz:size``, ``viz:shape``, ``viz:position`` and ``viz:thickness``."""
+    text = "\n".join(nx.generate_gexf(g, prettyprint=True, version="1.3")) + "\n"
+    # networkx 3.6 declares xsi: as http://w3.org/…, which is no namespace; schema tools expect the W3C's.
+    text = text.replace('xmlns:xsi="http://w3.org/2001/XMLSchema-instance"', f'xmlns:xsi="{XSI}"', 1)
+    return text.encode("utf-8")
 
 
 def _columns(rows: list[dict], first: tuple[str, ...]) -> list[str]:
@@ -53,34 +70,92 @@ def edges_csv(g: nx.Graph) -> bytes:
     """One row per edge: Source, Target, Type, Weight, then the edge's attributes."""
     kind = "Directed" if g.is_directed() else "Undirected"
     attrs = [{k: v for k, v in data.items() if k != "weight"} for *_, data in g.edges(data=True)]
-    columns = _columns(attrs, ("measures",))
+    columns = _columns(attrs, EDGE_COLUMNS)
     rows = [
         [a, b, kind, data.get("weight", 1), *(data.get(c, "") for c in columns)] for a, b, data in g.edges(data=True)
     ]
     return _csv(["Source", "Target", "Type", "Weight", *columns], rows)
 
 
-def csv_paths(path: Path) -> tuple[Path, Path]:
-    """Where the CSV pair goes: ``DIR/`` → ``DIR/nodes.csv`` and ``DIR/edges.csv``; ``out/jd`` or
-    ``out/jd.csv`` → ``out/jd-nodes.csv`` and ``out/jd-edges.csv``."""
-    if path.is_dir():
-        return path / "nodes.csv", path / "edges.csv"
-    stem = path.with_suffix("") if path.suffix == ".csv" else path
-    return stem.with_name(f"{stem.name}-nodes.csv"), stem.with_name(f"{stem.name}-edges.csv")
+def export_paths(fmt: str | None, out: str | None, kind: str, default_dir: Path) -> tuple[str, list[Path]]:
+    """The format and the files an export writes, from ``--export`` and ``-o`` as given.
+
+    - ``-o`` a folder (it exists, or the text ends in ``/``): the files go inside it, ``DIR/KIND.graphml``,
+      ``DIR/KIND.gexf``, or ``DIR/KIND-nodes.csv`` and ``DIR/KIND-edges.csv``; no ``-o``: ``default_dir``.
+    - ``-o FILE.graphml`` / ``FILE.gexf``: that file; the suffix must be the format's, and names the format
+      when ``--export`` is left out. ``-o out/orgs.csv`` or ``-o out/orgs`` (csv only): ``out/orgs-nodes.csv``
+      and ``out/orgs-edges.csv``.
+
+    >>> export_paths(None, "x.gexf", "flows", Path("build"))
+    ('gexf', [PosixPath('x.gexf')])
+    >>> export_paths("csv", "out/orgs", "organisations", Path("build"))
+    ('csv', [PosixPath('out/orgs-nodes.csv'), PosixPath('out/orgs-edges.csv')])
+    """
+    folder = out is None or out.endswith(("/", os.sep)) or Path(out).is_dir()
+    path = default_dir if out is None else Path(out)
+    suffix = "" if folder else path.suffix.lower()
+    if fmt is None:
+        formats = {v: k for k, v in SUFFIXES.items()}
+        if suffix not in formats:
+            raise ExportError(
+                f"say which format to write: --export {'|'.join(FORMATS)}, or -o a file ending in "
+                f"{', '.join(SUFFIXES.values())}"
+            )
+        fmt = formats[suffix]
+    if fmt not in FORMATS:
+        raise ExportError(f"no export format {fmt!r}; choose from: {', '.join(FORMATS)}")
+    if folder:
+        stem = path / kind
+    elif fmt == "csv" and suffix in ("", ".csv"):
+        stem = path.with_suffix("") if suffix else path
+    elif suffix == SUFFIXES[fmt]:
+        return fmt, [path]
+    else:
+        wanted = f"-o {path.with_suffix(SUFFIXES[fmt]).name}"
+        other = {v: k for k, v in SUFFIXES.items()}.get(suffix)
+        hint = f", or --export {other} to write {path.name}" if other else ", or a folder ending in /"
+        raise ExportError(f"--export {fmt} writes {fmt.upper()}, not {path.name!r}: give {wanted}{hint}")
+    if fmt == "csv":
+        return fmt, [stem.with_name(f"{stem.name}-nodes.csv"), stem.with_name(f"{stem.name}-edges.csv")]
+    return fmt, [stem.with_name(stem.name + SUFFIXES[fmt])]
 
 
-def export_network(g: nx.Graph, fmt: str, path: Path) -> list[Path]:
-    """Write ``g`` in ``fmt`` (one of :data:`FORMATS`) to ``path``; returns the files written. Each file is
-    written whole or not at all, and nothing is written until every file's content is ready."""
+def export_network(g: nx.Graph, fmt: str, paths: list[Path]) -> list[Path]:
+    """Write ``g`` in ``fmt`` (one of :data:`FORMATS`) to ``paths`` (from :func:`export_paths`: one file, or the
+    nodes and the edges CSV); returns them. Each file is written whole or not at all (a temporary file, then
+    a rename), and nothing is written until every file's content is ready."""
     if fmt == "graphml":
-        files = {path: graphml_bytes(g)}
+        files = {paths[0]: graphml_bytes(g)}
     elif fmt == "gexf":
-        files = {path: gexf_bytes(g)}
+        files = {paths[0]: gexf_bytes(g)}
     elif fmt == "csv":
-        nodes, edges = csv_paths(path)
+        nodes, edges = paths
         files = {nodes: nodes_csv(g), edges: edges_csv(g)}
     else:
-        raise ValueError(f"no export format {fmt!r}; choose from: {', '.join(FORMATS)}")
-    for target, data in files.items():
-        write_atomic(target, data)
+        raise ExportError(f"no export format {fmt!r}; choose from: {', '.join(FORMATS)}")
+    write_all_or_none(files)
     return list(files)
+
+
+def write_all_or_none(files: dict[Path, bytes]) -> None:
+    """Write several files so that none is replaced unless every one could be written: each goes to a
+    temporary file beside its target first, then all are renamed into place."""
+    umask = os.umask(0)
+    os.umask(umask)
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for target, data in files.items():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            staged.append((Path(tmp), target))
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(tmp, 0o666 & ~umask)  # as a plain open() would create it (mkstemp gives 0600)
+    except BaseException:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+        raise
+    for tmp, target in staged:
+        os.replace(tmp, target)

@@ -1,6 +1,8 @@
 """Which involvements, measures and organisations a network keeps: the filters of ``tiltaksgraf network``.
 
-An empty filter keeps everything. Values are notations of the SKOS schemes in ``ontology/schemes/`` (roles,
+An empty filter keeps everything, except that an organisation a measure only names (role ``mentioned``)
+counts only with ``co_mention`` (or when ``roles`` asks for ``mentioned``): by default a network joins the
+organisations that take part. Values are notations of the SKOS schemes in ``ontology/schemes/`` (roles,
 statuses, …) or focus-area numbers; :meth:`Filters.check` names the accepted values when one is unknown.
 """
 
@@ -9,7 +11,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, fields
 
-from tiltaksgraf.graph.networks.data import Involvement, MeasureInfo, Organisation
+from tiltaksgraf.graph.networks.data import MENTIONED, Involvement, MeasureInfo, Organisation
 
 
 class NetworkError(ValueError):
@@ -35,6 +37,8 @@ class Filters:
     'role responsible; focus area 1,2'
     >>> Filters().describe()
     'no filters'
+    >>> Filters(co_mention=True).describe()
+    'co-mention'
     """
 
     roles: frozenset[str] = frozenset()
@@ -43,19 +47,24 @@ class Filters:
     statuses: frozenset[str] = frozenset()
     continuations: frozenset[str] = frozenset()
     org_types: frozenset[str] = frozenset()
+    #: Also the organisations a measure only names (role ``mentioned``), not only those taking part.
+    co_mention: bool = False
 
     def describe(self) -> str:
         """The active filters in a few words, for titles and exports."""
-        parts = [
+        parts = ["co-mention"] if self.co_mention else []
+        parts += [
             f"{FILTER_SCHEMES[f.name][0].removeprefix('--').replace('-', ' ')} {','.join(sorted(values))}"
             for f in fields(self)
-            if (values := getattr(self, f.name))
+            if f.name in FILTER_SCHEMES and (values := getattr(self, f.name))
         ]
         return "; ".join(parts) or "no filters"
 
     def check(self, vocabulary: dict[str, set[str]]) -> None:
         """Raise :class:`NetworkError` for a value that no concept of its scheme has."""
         for f in fields(self):
+            if f.name not in FILTER_SCHEMES:
+                continue
             option, scheme = FILTER_SCHEMES[f.name]
             known = vocabulary.get(scheme, set())
             for value in sorted(getattr(self, f.name)):
@@ -67,9 +76,13 @@ class Filters:
                     )
 
     def keeps_involvement(self, involvement: Involvement) -> bool:
-        """The role and where the report states it. An association stating no source passes only when
-        no ``--source`` is asked for."""
-        if self.roles and involvement.role not in self.roles:
+        """The role and where the report states it. An organisation only named (``mentioned``) passes with
+        ``co_mention`` or when ``roles`` names it; an association stating no source passes only when no
+        ``--source`` is asked for."""
+        if involvement.role == MENTIONED:
+            if not (self.co_mention or MENTIONED in self.roles):
+                return False
+        elif self.roles and involvement.role not in self.roles:
             return False
         return not self.sources or bool(self.sources & involvement.sources)
 

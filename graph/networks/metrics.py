@@ -3,7 +3,9 @@
 Per node: ``degree``, ``weighted_degree`` (sum of edge weights: shared measures), ``betweenness``
 (normalised, on unweighted hops: a broker between groups scores high), ``pagerank`` (weighted), and
 ``community`` (Louvain on the weighted, undirected graph with a fixed seed, so a rerun gives the same
-groups; numbered 1… from the largest). Directed networks add ``in_degree`` and ``out_degree``.
+groups; numbered 1… from the largest). Directed networks add ``in_degree`` and ``out_degree`` (arrows in and
+out) and ``weighted_in_degree`` and ``weighted_out_degree`` (their weights: in the flows network, how many
+measures' worth of work an organisation is asked to do, and asks others to do).
 Per network: nodes, edges, density, connected components (weakly, for directed networks), the largest
 component, isolates, communities and their modularity.
 """
@@ -44,6 +46,8 @@ def node_metrics(g: nx.Graph) -> dict[str, dict[str, float | int]]:
         if g.is_directed():
             row["in_degree"] = g.in_degree(n)
             row["out_degree"] = g.out_degree(n)
+            row["weighted_in_degree"] = g.in_degree(n, weight="weight")
+            row["weighted_out_degree"] = g.out_degree(n, weight="weight")
         out[n] = row
     return out
 

@@ -69,8 +69,8 @@ def test_an_empty_network_has_zero_metrics():
     assert network_metrics(nx.Graph())["nodes"] == 0
 
 
-def test_weighted_degree_of_a_ministry_is_the_sum_of_its_shared_measures(built):
-    g = add_node_metrics(ministry_network(load_network_data(built.graph)))
+def test_weighted_degree_of_a_ministry_is_the_sum_of_its_shared_measures(store):
+    g = add_node_metrics(ministry_network(load_network_data(store)))
     jd = "https://w3id.org/tiltaksgraf/id/org/jd"
     assert g.nodes[jd]["weighted_degree"] == sum(len(d["measures"].split(",")) for *_, d in g.edges(jd, data=True))
     assert g.nodes[jd]["degree"] == 7  # every other ministry shares a measure with JD

@@ -53,7 +53,7 @@ MINISTRY_NAMES = {
 }
 
 
-def rows(src, name: str, **values: str) -> list[tuple[str, ...]]:
+def rows(src, name: str, **values: str | list[str]) -> list[tuple[str, ...]]:
     return [tuple(r) for r in run_named(src, name, values).rows]
 
 
@@ -156,13 +156,21 @@ def test_status_by_focus_area(store, report):
 def test_measures_by_status(store, report, status):
     value = "completed" if status == "Gjennomført" else status
     expected = [
-        (n.label, n.title, n.status.evidence.quote, lines(n.status.evidence.span))
+        (n.label, n.title, value, n.status.evidence.quote, lines(n.status.evidence.span))
         for n in nodes(report)
         if n.status and n.status.value == value
     ]
     assert rows(store, "measures-by-status", status=status) == expected
     if status == "not_started":
         assert [r[0] for r in expected] == ["27b", "27c", "38", "42", "63", "74"]
+
+
+def test_a_repeated_parameter_answers_for_each_value(store):
+    """-p status=not_started -p status=discontinued: the rows of both, in the query's own order."""
+    both = rows(store, "measures-by-status", status=["not_started", "discontinued"])
+    each = [r for s in ("not_started", "discontinued") for r in rows(store, "measures-by-status", status=s)]
+    assert sorted(both) == sorted(each) and len(both) == 9
+    assert [r[0] for r in both] == ["27b", "27c", "28", "38", "42", "63", "68", "74", "77"]
 
 
 def test_responsibility_differences(store, report):

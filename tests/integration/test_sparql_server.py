@@ -179,7 +179,7 @@ def test_an_endpoint_that_never_answers():
 
 
 def test_a_syntax_error_and_a_wrong_url(read_only_server):
-    with pytest.raises(QueryError, match=r"the endpoint rejects the request as malformed: .*error at"):
+    with pytest.raises(QueryError, match=r"/query: the query does not parse: line 1, column 37"):
         run_query(Endpoint(read_only_server.query_url), "SELECT * WHERE { ?s ?p ?o . FILTER(}")
     with pytest.raises(QueryError, match=r"there is no SPARQL endpoint at .* \(HTTP 404\): check the URL"):
         run_query(Endpoint(read_only_server.base_url + "/"), "SELECT * WHERE { ?s ?p ?o }")
@@ -202,7 +202,7 @@ def test_query_and_trace_over_http_print_what_the_embedded_store_prints(read_onl
         ["trace", "-f", "md"],
     ):
         assert run(capsys, *argv, "--endpoint", url) == run(capsys, *argv, "--graph", str(graph_file))
-    rows = json.loads(run(capsys, "query", "continuation-table", "-f", "json", "--endpoint", url))
+    rows = json.loads(run(capsys, "query", "continuation-table", "-f", "records", "--endpoint", url))
     assert next(r for r in rows if r["measure"] == "19")["commitment"].startswith("Regjeringen vil etablere")
 
 

@@ -108,5 +108,5 @@ def test_the_summary_lists_counts_and_disagreements(tmp_path, capsys):
     assert main(["build", str(MINI), "-o", str(tmp_path / "out")]) == 0
     out = capsys.readouterr().out
     assert "measures: 5" in out
-    assert "measure    4 (line 76-82): responsibility-missing-body-line" in out
-    assert "measure    1 (line 26-36): responsibility-differs: overview JD, BFD; body JD" in out
+    assert "measure    4 (lines 76-82): responsibility-missing-body-line" in out
+    assert "measure    1 (lines 26-36): responsibility-differs: overview JD, BFD; body JD" in out

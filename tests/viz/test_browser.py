@@ -1,13 +1,17 @@
 """The network pages in a real headless Chromium with no network: no fetch, no JavaScript error, the network
-drawn, a tooltip with the node's name, physics that stops, search and the type filter working."""
+drawn, a tooltip with the node's name, an edge's tooltip with its role pairs, the layout standing still, search
+and the type filter working; the flows network with its arrows; the page laid out as the GEXF export says."""
 
 from __future__ import annotations
 
 import random
+import xml.etree.ElementTree as ET
 
 import networkx as nx
 import pytest
 from tiltaksgraf.graph.networks import add_node_metrics, build_network, load_network_data
+from tiltaksgraf.graph.networks.export import export_network
+from tiltaksgraf.viz.look import rgb, with_viz_attributes
 from tiltaksgraf.viz.network_html import write_html
 
 JD = "https://w3id.org/tiltaksgraf/id/org/jd"
@@ -15,11 +19,11 @@ KUD = "https://w3id.org/tiltaksgraf/id/org/kud"
 
 
 @pytest.fixture(scope="module")
-def pages(built, tmp_path_factory):
+def pages(store, tmp_path_factory):
     folder = tmp_path_factory.mktemp("pages")
-    data = load_network_data(built.graph)
+    data = load_network_data(store)
     out = {}
-    for kind in ("ministries", "bipartite", "cross-references"):
+    for kind in ("ministries", "organisations", "flows", "bipartite", "cross-references"):
         g = add_node_metrics(build_network(data, kind))
         out[kind] = (g, write_html(g, folder / f"{kind}.html"))
     g = add_node_metrics(synthetic(150))
@@ -60,7 +64,7 @@ def drawn_pixels(page) -> int:
     )
 
 
-@pytest.mark.parametrize("kind", ["ministries", "bipartite", "cross-references", "synthetic"])
+@pytest.mark.parametrize("kind", ["ministries", "organisations", "flows", "bipartite", "cross-references", "synthetic"])
 def test_loads_offline_without_errors_and_draws_every_node(pages, visit, kind):
     g, path = pages[kind]
     v = visit(path)
@@ -80,9 +84,9 @@ def test_physics_settles_and_then_stops(pages, visit):
     assert v.page.evaluate("tiltaksgraf.network.physics.physicsEnabled") is False
 
 
-def hover(page, node: str) -> str:
-    """Move the mouse onto a node and return the tooltip's text."""
-    x, y = page.evaluate(
+def on_screen(page, node: str) -> tuple[float, float]:
+    """Where a node's centre is in the page, in CSS pixels."""
+    return page.evaluate(
         """(id) => {
             const net = tiltaksgraf.network;
             const p = net.canvasToDOM(net.getPosition(id));
@@ -91,6 +95,11 @@ def hover(page, node: str) -> str:
         }""",
         node,
     )
+
+
+def hover(page, node: str | None = None, at: tuple[float, float] | None = None) -> str:
+    """Move the mouse onto a node (or a point) and return the tooltip's text."""
+    x, y = at or on_screen(page, node)
     page.mouse.move(x - 30, y - 30)
     page.mouse.move(x, y, steps=5)
     page.wait_for_function(
@@ -139,3 +148,73 @@ def test_a_page_that_fetches_or_fails_is_caught(visit, tmp_path):
     v.page.wait_for_timeout(200)
     assert v.blocked == ["https://cdn.example.invalid/x.png"]
     assert any("undefinedFunction" in e for e in v.errors)
+
+
+def test_an_edge_tooltip_shows_its_role_pairs_and_measures(pages, visit):
+    """Hover an arrow of the flows network where no node covers it: who asks whom, the role pairs, the measures."""
+    g, path = pages["flows"]
+    v = visit(path)
+    found = v.page.evaluate(
+        """() => {
+            const net = tiltaksgraf.network, r = document.querySelector('#network canvas').getBoundingClientRect();
+            for (const e of tiltaksgraf.edges.get()) {
+                const a = net.body.nodes[e.from], b = net.body.nodes[e.to];
+                const d = Math.hypot(b.x - a.x, b.y - a.y), gap = d - a.options.size - b.options.size;
+                if (gap < 20) { continue; }
+                const t = (a.options.size + gap / 2) / d;  // the middle of the stretch between the two discs
+                const p = net.canvasToDOM({x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y)});
+                if (net.getNodeAt(p) === undefined && net.getEdgeAt(p) === e.id) {
+                    return [e.from, e.to, r.left + p.x, r.top + p.y];
+                }
+            }
+            return null;
+        }"""
+    )
+    assert found, "no arrow of the flows page can be hovered on its own"
+    a, b, x, y = found
+    d = g.edges[a, b]
+    text = hover(v.page, at=(x, y))
+    la, lb = g.nodes[a]["label"], g.nodes[b]["label"]
+    assert text.startswith(f"{la} → {lb}: {d['weight']} measure")
+    assert "roles: " + ", ".join(d["role_pairs"].split("; ")) in text
+    assert d["titles"].split(" | ")[0] in text
+    assert_offline_and_clean(v)
+
+
+def test_the_flows_page_draws_arrows(pages, visit):
+    g, path = pages["flows"]
+    v = visit(path)
+    arrows = v.page.evaluate(
+        "Object.values(tiltaksgraf.network.body.edges).filter(e => e.options.arrows.to.enabled).length"
+    )
+    assert arrows == g.number_of_edges() > 0
+    assert "arrows" in v.page.inner_text("header")
+    assert_offline_and_clean(v)
+
+
+@pytest.mark.parametrize("kind", ["organisations", "flows"])
+def test_the_page_looks_as_the_gexf_says(pages, visit, kind, tmp_path):
+    """Gephi opens the GEXF with the page's layout, sizes and colours: compare the browser's nodes with it."""
+    g, path = pages[kind]
+    gexf = export_network(with_viz_attributes(g), "gexf", [tmp_path / f"{kind}.gexf"])[0]
+    viz = "{http://gexf.net/1.3/viz}"
+    expected = {}
+    for node in ET.parse(gexf).getroot().iter("{http://gexf.net/1.3}node"):
+        position, colour = node.find(f"{viz}position"), node.find(f"{viz}color")
+        expected[node.get("id")] = (
+            float(position.get("x")),
+            -float(position.get("y")),  # GEXF's y points up, the page's down
+            float(node.find(f"{viz}size").get("value")),
+            tuple(int(colour.get(c)) for c in "rgb"),
+        )
+    v = visit(path)
+    drawn = v.page.evaluate(
+        """() => Object.fromEntries(Object.entries(tiltaksgraf.network.body.nodes)
+            .filter(([id]) => !id.startsWith('edgeId:'))
+            .map(([id, n]) => [id, [n.x, n.y, n.options.size, n.options.color.background]]))"""
+    )
+    assert set(drawn) == set(expected) == set(g.nodes)
+    for n, (x, y, size, fill) in drawn.items():
+        ex, ey, esize, ecolour = expected[n]
+        assert (x, y, size) == pytest.approx((ex, ey, esize), abs=0.05), n
+        assert rgb(fill) == ecolour, n

@@ -10,6 +10,7 @@ import pytest
 from rdflib import Graph
 from rdflib.namespace import SKOS
 from tiltaksgraf.graph.networks import add_node_metrics, build_network, load_network_data
+from tiltaksgraf.viz.look import look, scaled
 from tiltaksgraf.viz.network_html import DrawingError, render_html, vis_network
 from tiltaksgraf.viz.style import style
 
@@ -29,10 +30,10 @@ def remote_references(html: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def pages(built) -> dict[str, tuple[nx.Graph, str]]:
-    data = load_network_data(built.graph)
+def pages(store) -> dict[str, tuple[nx.Graph, str]]:
+    data = load_network_data(store)
     out = {}
-    for kind in ("ministries", "bipartite", "cross-references", "ego"):
+    for kind in ("ministries", "organisations", "flows", "bipartite", "cross-references", "ego"):
         g = add_node_metrics(build_network(data, kind, org="JD"))
         out[kind] = (g, render_html(g))
     return out
@@ -47,7 +48,7 @@ def test_the_detector_finds_remote_references():
     assert not remote_references('var ns = "http://www.w3.org/2000/svg";')  # a string, not a fetch
 
 
-@pytest.mark.parametrize("kind", ["ministries", "bipartite", "cross-references", "ego"])
+@pytest.mark.parametrize("kind", ["ministries", "organisations", "flows", "bipartite", "cross-references", "ego"])
 def test_pages_have_no_remote_reference(pages, kind):
     _, html = pages[kind]
     assert remote_references(html) == []
@@ -60,7 +61,7 @@ def embedded(html: str, name: str) -> list[dict]:
     return json.loads(match.group(1))
 
 
-@pytest.mark.parametrize("kind", ["ministries", "bipartite", "cross-references"])
+@pytest.mark.parametrize("kind", ["ministries", "organisations", "flows", "bipartite", "cross-references"])
 def test_every_node_and_edge_is_in_the_page(pages, kind):
     g, html = pages[kind]
     nodes, edges = embedded(html, "nodeList"), embedded(html, "edgeList")
@@ -72,20 +73,37 @@ def test_every_node_and_edge_is_in_the_page(pages, kind):
         assert jd["color"]["background"] == style()["node_colours"]["ministry"]
 
 
-def test_edge_width_and_tooltip_show_the_shared_measures(pages):
+def test_edge_width_and_tooltip_show_the_shared_measures_and_role_pairs(pages):
     g, html = pages["ministries"]
-    edge = next(
-        e
-        for e in embedded(html, "edgeList")
-        if {g.nodes[e["from"]]["label"], g.nodes[e["to"]]["label"]} == {"JD", "BFD"}
-    )
-    assert edge["value"] == 25 and "25 shared measures" in edge["title"] and "10, 13, 15" in edge["title"]
+    edges = embedded(html, "edgeList")
+    edge = next(e for e in edges if {g.nodes[e["from"]]["label"], g.nodes[e["to"]]["label"]} == {"JD", "BFD"})
+    assert edge["width"] == style()["edge_width"]["max"]  # JD–BFD is the heaviest edge (25 measures)
+    assert "25 measures" in edge["title"] and "roles: responsible+responsible ×25" in edge["title"]
+    assert "\n  10: Legge til rette for bedre koordinering" in edge["title"]  # number and title
+
+
+@pytest.mark.parametrize("kind", ["organisations", "flows"])
+def test_every_edge_tooltip_has_its_role_pairs_and_measures(pages, kind):
+    g, html = pages[kind]
+    arrow = "→" if kind == "flows" else "+"
+    for e in embedded(html, "edgeList"):
+        d = g.edges[e["from"], e["to"]]
+        assert "roles: " in e["title"] and arrow in e["title"].split("roles: ")[1]
+        first = d["titles"].split(" | ")[0]
+        assert f"  {first}" in e["title"]
+    if kind == "flows":
+        assert embedded(html, "edgeList")[0]["title"].split("\n")[0].count(" → ") == 1
+        assert '"arrows": {"to": {"enabled": true' in html
 
 
 def test_node_size_follows_the_chosen_metric(pages):
     g, _ = pages["ministries"]
     net = vis_network(g, size_by="weighted_degree")
-    assert {n["id"]: n["value"] for n in net.nodes} == {n: float(d["weighted_degree"]) for n, d in g.nodes(data=True)}
+    expected = scaled({n: d["weighted_degree"] for n, d in g.nodes(data=True)}, 8, 42)
+    assert {n["id"]: n["size"] for n in net.nodes} == expected
+    assert {n["id"]: (n["x"], n["y"]) for n in net.nodes} == {
+        k: (v.x, v.y) for k, v in look(g, "weighted_degree").nodes.items()
+    }
     with pytest.raises(DrawingError, match="compute the metrics before drawing"):
         vis_network(nx.Graph([("a", "b")]), size_by="pagerank")
     with pytest.raises(DrawingError, match="--size-by takes one of"):

@@ -10,6 +10,8 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from tiltaksgraf import __version__
+from tiltaksgraf.cli.argparser import Parser
 from tiltaksgraf.cli.commands import COMMANDS
 from tiltaksgraf.cli.commands.common import CommandError
 from tiltaksgraf.loaders.errors import SourceError
@@ -30,6 +32,7 @@ examples:
   tiltaksgraf trace 19                       one measure's story into the successor plan, with evidence
   tiltaksgraf network organisations --metrics
   tiltaksgraf viz organisations -o build/organisations.html
+  tiltaksgraf site -o build/site             the graph as a static site: open build/site/index.html
   tiltaksgraf serve --port 7878              a SPARQL endpoint and query page on 127.0.0.1
 
 Run `tiltaksgraf COMMAND --help` for a command's options and examples.
@@ -39,9 +42,10 @@ exit codes: 0 ok · 1 violations in the graph · 2 bad input or usage
 
 def parser() -> argparse.ArgumentParser:
     """The argument parser with every sub-command registered."""
-    p = argparse.ArgumentParser(
+    p = Parser(
         prog="tiltaksgraf", description=DESCRIPTION, epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter
     )
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for module in COMMANDS:
         module.register(sub)

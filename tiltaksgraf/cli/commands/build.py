@@ -5,17 +5,18 @@ from __future__ import annotations
 import argparse
 import json
 import time
+from collections import Counter
 from pathlib import Path
 
 from tiltaksgraf.cli.commands.common import CommandError, add_command, say
-from tiltaksgraf.graph.build import build_graph, write_outputs
+from tiltaksgraf.graph.build import BuildResult, build_graph, write_outputs
 from tiltaksgraf.graph.validation import ValidationError, validate_graph
-from tiltaksgraf.graph.validation_format import format_text
+from tiltaksgraf.graph.validation_format import format_text, warning_summary
+from tiltaksgraf.loaders.model import Finding
 from tiltaksgraf.paths import BUILD_DIR, DEFAULT_SOURCE
 
-#: How many violations (build refused) and warnings (build written) the build lists on stderr.
+#: How many violations (build refused) the build lists on stderr.
 VIOLATIONS_SHOWN = 20
-WARNINGS_SHOWN = 5
 
 EXAMPLES = """\
   tiltaksgraf build                                  the embedded report → build/graph.ttl
@@ -33,8 +34,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         "`tiltaksgraf validate`), and write build/graph.ttl (Turtle), build/graph.nt (sorted N-Triples), "
         "build/graph.jsonld (JSON-LD) and build/catalog.ttl (the dataset's DCAT-AP-NO description). "
         "Two builds of the same input are byte-identical. Nothing is written when a source is unusable "
-        "(exit 2) or the graph has violations (exit 1); a previous build stays as it was. Warnings are "
-        "counted, the first few listed, and the graph is written.",
+        "(exit 2) or the graph has violations (exit 1); a previous build stays as it was. The summary counts "
+        "what was read, lists where the source disagrees with itself (differences of form only — «Sørg» for "
+        "«Sørge», punctuation, case — in one line) and counts the warnings; -v shows everything.",
         EXAMPLES,
     )
     p.add_argument(
@@ -46,15 +48,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("-o", "--out", type=Path, default=BUILD_DIR, help="output folder (default: %(default)s)")
     p.add_argument("--summary-json", type=Path, help="also write the summary as JSON to this file")
-    p.add_argument("-q", "--quiet", action="store_true", help="print only the one-line result")
+    quiet = p.add_mutually_exclusive_group()
+    quiet.add_argument("-q", "--quiet", action="store_true", help="print only the one-line result")
+    quiet.add_argument(
+        "-v", "--verbose", action="store_true", help="show progress, every finding and every validation warning"
+    )
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     sources = args.sources or [DEFAULT_SOURCE]
-    result = build_graph(sources, progress=None if args.quiet else say)
-    if not args.quiet:
+    result = build_graph(sources, progress=say if args.verbose else None)
+    if args.verbose:
         say("validating the graph")
     try:
         validation = validate_graph(result.graph)
@@ -64,8 +70,8 @@ def run(args: argparse.Namespace) -> int:
         say(format_text(validation, limit=VIOLATIONS_SHOWN, issues=validation.violations).rstrip())
         say(f"nothing written: the graph has {len(validation.violations)} violation(s); {args.out} is unchanged")
         return 1
-    if validation.warnings and not args.quiet:
-        say(format_text(validation, limit=WARNINGS_SHOWN, issues=validation.warnings).rstrip())
+    if validation.warnings and args.verbose:
+        say(format_text(validation, issues=validation.warnings, collapse=False).rstrip())
     written = write_outputs(result, args.out)
     summary = result.summary()
     if args.summary_json:
@@ -79,13 +85,22 @@ def run(args: argparse.Namespace) -> int:
             f"{len(validation.warnings)} warning(s) ({elapsed:.1f} s)"
         )
         return 0
-    print(format_summary(summary, result.disagreements(), result.findings, result.unresolved))
+    print(format_summary(summary, result, args.verbose))
+    print(f"validation: 0 violations, {warning_summary(validation)}")
+    if validation.warnings and not args.verbose:
+        print("  (`tiltaksgraf validate` lists them)")
     print(f"written: {written['turtle']} and {written['ntriples']} in {elapsed:.1f} s")
     return 0
 
 
-def format_summary(summary: dict, disagreements: list, findings: list, unresolved: list) -> str:
-    """The build summary as text for people."""
+def _finding_line(f: Finding) -> str:
+    where = f"line{'s' if '-' in str(f.span) else ''} {f.span}"
+    what = f"measure {f.measure:>4} " if f.measure else ""
+    return f"  {what}({where}): {f.kind}: {f.detail}"
+
+
+def format_summary(summary: dict, result: BuildResult, verbose: bool = False) -> str:
+    """The build summary as text for people; ``verbose`` lists every finding."""
     lines = [
         f"sources: {', '.join(summary['sources'])}",
         f"focus areas: {summary['focus_areas']}   measures: {summary['measures']}   "
@@ -100,21 +115,31 @@ def format_summary(summary: dict, disagreements: list, findings: list, unresolve
         f"actors: {summary['organisations_named']} organisations and {summary['programmes_named']} programmes named "
         f"({summary['mentions']} mentions); roles: " + ", ".join(f"{k} {v}" for k, v in summary["roles"].items()),
     ]
+    unresolved = result.unresolved
     if unresolved:
         lines.append(f"names the registry does not know ({len(unresolved)}; add them to data/organisations.ttl):")
         lines += [f"  line {u.line}: {u.text} («{u.context}»)" for u in unresolved]
     else:
         lines.append("unresolved names: none (every organisation-like name is in the registry)")
+    disagreements, trivial = result.disagreements(), result.trivial_disagreements()
     if disagreements:
         lines.append(f"the source disagrees with itself ({len(disagreements)}):")
-        lines += [f"  measure {f.measure:>4} (line {f.span}): {f.kind}: {f.detail}" for f in disagreements]
-    others = [f for f in findings if f not in disagreements]
-    if others:
+        lines += [_finding_line(f) for f in disagreements]
+    if trivial:
+        measures = ", ".join(str(f.measure) for f in trivial)
         lines.append(
-            "other findings about the source: "
-            + ", ".join(
-                f"{k} {v}" for k, v in summary["findings"].items() if not k.startswith(("responsibility", "title"))
-            )
+            f"titles that differ only in form («Sørg» for «Sørge», punctuation, case): {len(trivial)} "
+            f"(measures {measures})" + ("" if verbose else "; -v lists them")
         )
-        lines.append("  (details: `tiltaksgraf query findings`)")
+        if verbose:
+            lines += [_finding_line(f) for f in trivial]
+    listed = {id(f) for f in disagreements + trivial}
+    others = [f for f in result.findings if id(f) not in listed]
+    if others:
+        counts = Counter(f.kind for f in others)
+        lines.append("other findings about the source: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+        if verbose:
+            lines += [_finding_line(f) for f in others]
+        else:
+            lines.append("  (details: `tiltaksgraf quality`, or `tiltaksgraf build -v`)")
     return "\n".join(lines)

@@ -15,14 +15,17 @@ class CommandError(Exception):
     """A usage or input problem; the CLI prints it as one line and exits with 2."""
 
 
-def add_command(sub: argparse._SubParsersAction, name: str, summary: str, description: str, examples: str):
-    """Register a sub-command whose help shows a description and examples."""
+def add_command(
+    sub: argparse._SubParsersAction, name: str, summary: str, description: str, examples: str, **options
+):
+    """Register a sub-command whose help shows a description and examples (``options`` go to argparse)."""
     return sub.add_parser(
         name,
         help=summary,
         description=description,
         epilog=f"examples:\n{examples}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
+        **options,
     )
 
 

@@ -9,15 +9,15 @@ import networkx as nx
 
 from tiltaksgraf.cli.commands.common import CommandError, say
 from tiltaksgraf.cli.commands.source_args import load_store
-from tiltaksgraf.graph.networks import Filters, NetworkError, build_network, load_network_data
+from tiltaksgraf.graph.networks import Filters, NetworkData, NetworkError, build_network, load_network_data
 from tiltaksgraf.graph.networks.filters import parse_values
 
 FILTERS = (
     (
         "--role",
         "ROLE",
-        "roles that count: responsible, executing, commissioning, funding, coordinating, "
-        "collaborating, evaluating, mentioned (default: all)",
+        "roles that count: notations of the role scheme (`tiltaksgraf queries --values role` lists them; "
+        "default: every role but mentioned, i.e. every organisation that takes part)",
     ),
     (
         "--source",
@@ -56,6 +56,12 @@ def add_network_arguments(p: argparse.ArgumentParser, kinds: tuple[str, ...]) ->
     group = p.add_argument_group("filters", "repeat an option or separate values by commas; `all`: no filter")
     for option, metavar, text in FILTERS:
         group.add_argument(option, action="append", metavar=metavar, help=text)
+    group.add_argument(
+        "--co-mention",
+        action="store_true",
+        help="also count the organisations a measure only names (role mentioned): organisations then join "
+        "when both are named in the same measure, not only when both take part (organisations, bipartite, ego)",
+    )
     p.add_argument("--drop-isolates", action="store_true", help="leave out nodes without an edge")
     p.add_argument("--graph", type=Path, help="the graph to read (default: build/graph.ttl)")
 
@@ -77,21 +83,24 @@ def filters_from(args: argparse.Namespace) -> tuple[Filters, str | None]:
         statuses=parse_values(args.status),
         continuations=parse_values(args.continuation),
         org_types=parse_values(args.org_type),
+        co_mention=args.co_mention,
     )
     return filters, source
 
 
-def network_from(args: argparse.Namespace) -> nx.Graph:
-    """Load the graph and build the network the arguments ask for; a bad choice is a CommandError."""
+def network_from(args: argparse.Namespace) -> tuple[nx.Graph, NetworkData]:
+    """Load the graph and build the network the arguments ask for (with the data it was built from); a bad
+    choice is a CommandError."""
     if args.org and args.kind != "ego":
         raise CommandError(f"only the ego network takes an organisation; drop {args.org!r} or use `ego {args.org}`")
     graph = load_store(args.graph)
     say(f"building the {args.kind} network")
     filters, source = filters_from(args)
+    data = load_network_data(graph)
     try:
-        g = build_network(load_network_data(graph), args.kind, filters, source=source, org=args.org, depth=args.depth)
+        g = build_network(data, args.kind, filters, source=source, org=args.org, depth=args.depth)
     except NetworkError as exc:
         raise CommandError(str(exc)) from exc
     if args.drop_isolates:
         g.remove_nodes_from(list(nx.isolates(g)))
-    return g
+    return g, data

@@ -43,6 +43,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write the report to FILE instead of stdout")
     p.add_argument("--lang", choices=("en", "nb"), default="en", help="language of the messages (default: %(default)s)")
     p.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="list every warning on its own (by default warnings of one kind on many nodes are one entry)",
+    )
+    p.add_argument(
         "--engine",
         choices=ENGINES,
         default=ENGINES[0],
@@ -59,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
         result = validate_graph(graph, engine=args.engine)
     except ValidationError as exc:
         raise CommandError(str(exc)) from exc
-    text = render(result, args.format, args.lang, str(path))
+    text = render(result, args.format, args.lang, str(path), args.verbose)
     if args.output:
         write_atomic(args.output, text.encode("utf-8"))
         say(headline(result, str(path)))

@@ -1,0 +1,30 @@
+"""The argument parser of every ``tiltaksgraf`` command: argparse, with hints where a usage slip is common."""
+
+from __future__ import annotations
+
+import argparse
+import re
+
+#: A query parameter given without its option: ``ministry=KD`` instead of ``-p ministry=KD``.
+_BARE_PARAM = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*=")
+
+
+def param_hint(arguments: list[str]) -> str:
+    """How to write ``NAME=VALUE`` arguments that came without ``-p``, or "" if there are none.
+
+    >>> param_hint(["ministry=KD", "--limit"])
+    'query parameters take -p: -p ministry=KD'
+    """
+    bare = [a for a in arguments if _BARE_PARAM.match(a)]
+    return f"query parameters take -p: {' '.join(f'-p {a}' for a in bare)}" if bare else ""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse's parser; its usage errors add a hint where one helps (``ministry=KD`` → ``-p ministry=KD``)."""
+
+    def error(self, message: str):  # type: ignore[override]
+        if message.startswith("unrecognized arguments: "):
+            hint = param_hint(message.removeprefix("unrecognized arguments: ").split())
+            if hint:
+                message = f"{message} ({hint})"
+        super().error(message)
