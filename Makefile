@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help demo test lint format bench network-picture clean
+.PHONY: help demo test lint format bench owl network-picture clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -27,13 +27,19 @@ demo: $(STAMP)  ## Build and validate the graph of the embedded report in build/
 	@echo "open build/organisations.html in a browser to explore who works with whom,"
 	@echo "and build/site/index.html to browse the measures, organisations and documents (offline, nb/en)"
 
-test: $(STAMP)  ## Run the linter and the whole test suite (installs Chromium for the browser tests if missing)
+test: $(STAMP)  ## Run the linter and the whole test suite (installs Chromium and Java for the browser and OWL tests if missing)
 	@bash scripts/ensure-chromium.sh || echo "Chromium could not be installed: the browser tests will fail" >&2
+	@bash scripts/ensure-debian-package.sh javac default-jdk-headless "the OWL test (HermiT)" \
+		|| echo "Java could not be installed: the OWL tests will fail" >&2
 	$(BIN)/ruff check .
 	$(BIN)/pytest -q -n auto
 
 lint: $(STAMP)  ## Lint and check formatting
 	$(BIN)/ruff check .
+
+owl: $(STAMP)  ## The OWL 2 DL profile check and HermiT over build/graph.ttl (needs Java; run `make demo` first)
+	@bash scripts/ensure-debian-package.sh javac default-jdk-headless "the OWL check (HermiT)"
+	$(BIN)/python scripts/owl-check.py build/graph.ttl
 
 bench: $(STAMP)  ## Run the benchmarks (by hand; figures go in the README)
 	$(BIN)/python bench/run.py

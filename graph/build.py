@@ -13,6 +13,8 @@ from rdflib import Graph
 from tiltaksgraf.graph import iris
 from tiltaksgraf.graph.actors_rdf import Actors, add_actors, read_actors
 from tiltaksgraf.graph.documents_rdf import add_documents, legal_names, load_legislation
+from tiltaksgraf.graph.catalog import build_catalog, catalog_turtle, to_jsonld
+from tiltaksgraf.graph.documents import document_descriptions, load_documents
 from tiltaksgraf.graph.registry import load_registry, misspellings
 from tiltaksgraf.graph.report_rdf import add_report, add_status_history
 from tiltaksgraf.graph.serialize import bind_prefixes, to_sorted_ntriples, to_turtle, write_atomic
@@ -138,6 +140,7 @@ def build_graph(
         actors = read_actors(report, text, registry)
         result.actors.append(actors)
         add_actors(graph, report, actors)
+    graph += document_descriptions(graph, load_documents())  # where the reports and plans are published
     return result
 
 
@@ -164,18 +167,25 @@ def unresolved_csv(result: BuildResult) -> bytes:
 
 
 def write_outputs(result: BuildResult, out_dir: Path) -> dict[str, Path]:
-    """Write ``graph.ttl``, ``graph.nt`` (sorted) and ``unresolved-names.csv`` into ``out_dir``, each atomically."""
+    """Write ``graph.ttl``, ``graph.nt`` (sorted), ``graph.jsonld``, the DCAT-AP-NO description ``catalog.ttl``
+    and ``unresolved-names.csv`` into ``out_dir``, each atomically; everything is computed before anything is
+    written."""
     targets = {
         "turtle": out_dir / "graph.ttl",
         "ntriples": out_dir / "graph.nt",
+        "jsonld": out_dir / "graph.jsonld",
+        "catalog": out_dir / "catalog.ttl",
         "unresolved": out_dir / "unresolved-names.csv",
     }
     ntriples = to_sorted_ntriples(result.graph)
     data = {
         "turtle": to_turtle(result.graph, ntriples),
         "ntriples": ntriples,
+        "jsonld": to_jsonld(ntriples),
         "unresolved": unresolved_csv(result),
     }
+    distributions = {k: data[k] for k in ("turtle", "ntriples", "jsonld")}
+    data["catalog"] = catalog_turtle(build_catalog(ntriples, distributions))
     for kind, path in targets.items():
         write_atomic(path, data[kind])
     return targets

@@ -100,7 +100,7 @@ def _own_name(graph: Graph, node: Node) -> Described | None:
     if TG.Commitment in types:
         plan = graph.value(node, DCTERMS.isPartOf)
         group = _own_name(graph, plan) if plan is not None else None
-        name = f"commitment «{_short(_label(graph, node, RDF.value) or _tail(node), 50)}»"
+        name = f"commitment «{_short(_label(graph, node, PROV.value) or _tail(node), 50)}»"
         return Described(group.group, name, group.owner) if group else Described("commitments", name, None)
     return None
 

@@ -246,7 +246,7 @@ class _Writer:
             self.g.add((link, TG.commitment, commitment))
             self.g.add((commitment, RDF.type, TG.Commitment))
             self.g.add((commitment, DCTERMS.isPartOf, self.successor))
-            self.g.add((commitment, RDF.value, nb(point.text)))
+            self.g.add((commitment, PROV.value, nb(point.text)))
             self.g.add((commitment, TG.quotedInReport, Literal(point.quoted)))
             if (commitment, TG.evidence, None) not in self.g:
                 self.evidence(commitment, point.evidence)

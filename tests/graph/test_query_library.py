@@ -19,6 +19,7 @@ from tiltaksgraf.loaders.model import Report
 
 #: Every named query and the test that checks its rows (a test below fails if one is missing).
 COVERED = {
+    "evidence-of-measure",
     "measures",
     "submeasures",
     "responsibility",
@@ -111,7 +112,7 @@ def lines(span) -> str:
 
 def test_every_named_query_is_covered_by_a_test():
     assert set(named_queries()) == COVERED
-    assert len(named_queries()) == 28
+    assert len(named_queries()) == 29
 
 
 # --- analysts ---------------------------------------------------------------------------------
@@ -499,3 +500,17 @@ def test_findings(store, built):
     assert len(got) == len(built.findings)
     assert Counter(r[1] for r in got) == Counter(f.kind for f in built.findings)
     assert ("26", "responsibility-missing-body-line", "665-685") in [r[:3] for r in got]
+
+
+def test_evidence_of_measure_cites_each_quote_to_the_report_with_its_lines(store, report):
+    measure = next(m for m in report.measures if m.number == 19)
+    table = run_named(store, "evidence-of-measure", {"measure": "19"})
+    got = [dict(zip(table.columns, row, strict=True)) for row in table.rows]
+    status = [(r["lines"], r["quote"], r["section"]) for r in got if r["statement"] == "StatusAssessment"]
+    ev = measure.status.evidence
+    assert status == [(str(ev.span), ev.quote, ev.section)]
+    responsible = sorted((r["lines"], r["quote"]) for r in got if r["statement"] == "Responsibility")
+    assert responsible == sorted((str(r.evidence.span), r.evidence.quote) for r in measure.responsibilities)
+    assert {r["report"] for r in got} == {"Sluttrapport, april 2025 – Frihet fra vold"}
+    assert {r["publisher"] for r in got} == {"Regjeringen"}
+    assert {r["text"] for r in got} == {"frihet-fra-vold-sluttrapport-2025.md"}

@@ -39,6 +39,7 @@ OTHER_VALUES = [
     ("co-responsible-ministries", {"source": "overview"}),
     ("ministry-outcomes", {"source": "overview"}),
     ("measure-story", {"measure": "37"}),
+    ("evidence-of-measure", {"measure": "27a"}),
     ("measures-mentioning", {"text": "Tidlig Inn"}),
     ("measures-mentioning", {"text": CRAFTED}),
     ("organisations-by-type", {"type": "competence-centre"}),
@@ -77,7 +78,7 @@ def test_every_named_query_over_http_gives_the_embedded_rows(store, published, r
 
 
 def test_the_cases_cover_every_query_and_every_parameter():
-    assert len(CASES) == len(named_queries()) + len(OTHER_VALUES) == 41
+    assert len(CASES) == len(named_queries()) + len(OTHER_VALUES) == 42
     with_params = {name for name, q in named_queries().items() if q.params}
     assert with_params <= {name for name, _ in OTHER_VALUES}
 

@@ -31,7 +31,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "build",
         "build the graph from report files",
         "Parse final reports into the knowledge graph, validate it (the SHACL shapes and SPARQL checks of "
-        "`tiltaksgraf validate`), and write build/graph.ttl (Turtle) and build/graph.nt (sorted N-Triples). "
+        "`tiltaksgraf validate`), and write build/graph.ttl (Turtle), build/graph.nt (sorted N-Triples), "
+        "build/graph.jsonld (JSON-LD) and build/catalog.ttl (the dataset's DCAT-AP-NO description). "
         "Two builds of the same input are byte-identical. Nothing is written when a source is unusable "
         "(exit 2) or the graph has violations (exit 1); a previous build stays as it was. The summary counts "
         "what was read, lists where the source disagrees with itself (differences of form only — «Sørg» for "

@@ -1,0 +1,36 @@
+"""The registry of published documents (``data/documents.ttl``): where each is published and how it is identified.
+
+The build adds the description of every document the graph holds (the final reports it was built from and
+the plans they report on), so that evidence can be cited to the published document beside its lines.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import Graph
+from tiltaksgraf.loaders.errors import SourceError
+
+from tiltaksgraf.paths import DATA_DIR
+
+DOCUMENTS_FILE = DATA_DIR / "documents.ttl"
+
+
+def load_documents(path: Path = DOCUMENTS_FILE) -> Graph:
+    """The registry of documents, parsed."""
+    try:
+        return Graph().parse(path, format="turtle")
+    except FileNotFoundError as exc:
+        raise SourceError(path, "the registry of documents is missing", hint="reinstall tiltaksgraf") from exc
+    except Exception as exc:
+        raise SourceError(path, f"does not parse as Turtle: {exc}", hint="fix the registry of documents") from exc
+
+
+def document_descriptions(graph: Graph, documents: Graph) -> Graph:
+    """The triples of ``documents`` about resources that are already subjects in ``graph``."""
+    held = {s for s in documents.subjects() if (s, None, None) in graph}
+    out = Graph()
+    for subject in held:
+        for triple in documents.triples((subject, None, None)):
+            out.add(triple)
+    return out
