@@ -12,9 +12,9 @@ from pathlib import Path
 from rdflib import Graph
 from tiltaksgraf.graph import iris
 from tiltaksgraf.graph.actors_rdf import Actors, add_actors, read_actors
-from tiltaksgraf.graph.documents_rdf import add_documents, legal_names, load_legislation
 from tiltaksgraf.graph.catalog import build_catalog, catalog_turtle, to_jsonld
-from tiltaksgraf.graph.documents import document_descriptions, load_documents
+from tiltaksgraf.graph.documents_rdf import add_documents, legal_names, load_legislation
+from tiltaksgraf.graph.published_documents import document_descriptions, load_documents
 from tiltaksgraf.graph.registry import load_registry, misspellings
 from tiltaksgraf.graph.report_rdf import add_report, add_status_history
 from tiltaksgraf.graph.serialize import bind_prefixes, to_sorted_ntriples, to_turtle, write_atomic

@@ -20,10 +20,9 @@ from tiltaksgraf.graph.serialize import to_turtle
 from tiltaksgraf.graph.vocab import DCTERMS, ID, PROV, RDF, SH, XSD
 from tiltaksgraf.loaders.errors import SourceError
 
-from tiltaksgraf.paths import DATA_DIR, ONTOLOGY_DIR, QUERIES_DIR
+from tiltaksgraf.paths import CATALOG_FILE, ONTOLOGY_DIR, QUERIES_DIR
 
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
-CATALOG_DATA = DATA_DIR / "catalog.ttl"
 SHAPES = ONTOLOGY_DIR / "dcat-ap-no-shapes.ttl"
 DATASET = ID["dataset"]
 #: Where the published files will be: the project's permanent address space (docs/decisions/0001).
@@ -143,9 +142,9 @@ def build_catalog(ntriples: bytes, files: Mapping[str, bytes]) -> Graph:
     """The catalogue of the graph in ``ntriples`` with one distribution per written file in ``files``."""
     g = Graph()
     try:
-        g.parse(CATALOG_DATA, format="turtle")
+        g.parse(CATALOG_FILE, format="turtle")
     except Exception as exc:
-        raise SourceError(CATALOG_DATA, f"does not parse as Turtle: {exc}", hint="fix the catalogue data") from exc
+        raise SourceError(CATALOG_FILE, f"does not parse as Turtle: {exc}", hint="fix the catalogue data") from exc
     table = coverage(ntriples)
     rows = [dict(zip(table.columns, row, strict=True)) for row in table.rows]
     if rows:
@@ -180,7 +179,7 @@ def build_catalog(ntriples: bytes, files: Mapping[str, bytes]) -> Graph:
     problems = [p for p in check_catalog(g) if p[0] == "Violation"]
     if problems:
         detail = "; ".join(f"{focus} {path}: {message}" for _, focus, path, message in problems[:3])
-        raise SourceError(CATALOG_DATA, f"the DCAT-AP-NO description does not validate: {detail}")
+        raise SourceError(CATALOG_FILE, f"the DCAT-AP-NO description does not validate: {detail}")
     return g
 
 

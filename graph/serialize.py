@@ -20,7 +20,7 @@ def bind_prefixes(graph: Graph) -> Graph:
 
 
 #: Prefixes used in the written Turtle: instance IRIs stay whole (``<…/id/measure/frihet-fra-vold/17>``) so
-#: they read as they resolve, and rdf: is added for ``rdf:value``.
+#: they read as they resolve, and rdf: is added for ``rdf:type`` and lists.
 TURTLE_PREFIXES = {k: str(v) for k, v in PREFIXES.items() if k != "tgid"} | {"rdf": str(RDF)}
 
 

@@ -192,7 +192,7 @@ def test_the_flow_steps_name_roles_of_the_role_scheme():
 
 
 def test_roles_come_from_the_graphs_scheme_not_from_code(built):
-    """A role the scheme gains (one it lacks today) is a role the filters accept and the networks count, unchanged code."""
+    """A role the scheme gains (one it lacks today) is one the filters accept and the networks count, unchanged code."""
     g = Graph()
     role = URIRef("https://w3id.org/tiltaksgraf/vocab/role/advising")
     g.add((role, SKOS.notation, Literal("advising")))

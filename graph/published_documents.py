@@ -1,4 +1,4 @@
-"""The registry of published documents (``data/documents.ttl``): where each is published and how it is identified.
+"""The registry of published documents (``data/published-documents.ttl``): where each is published, its identity.
 
 The build adds the description of every document the graph holds (the final reports it was built from and
 the plans they report on), so that evidence can be cited to the published document beside its lines.
@@ -11,12 +11,10 @@ from pathlib import Path
 from rdflib import Graph
 from tiltaksgraf.loaders.errors import SourceError
 
-from tiltaksgraf.paths import DATA_DIR
-
-DOCUMENTS_FILE = DATA_DIR / "documents.ttl"
+from tiltaksgraf.paths import PUBLISHED_DOCUMENTS_FILE
 
 
-def load_documents(path: Path = DOCUMENTS_FILE) -> Graph:
+def load_documents(path: Path = PUBLISHED_DOCUMENTS_FILE) -> Graph:
     """The registry of documents, parsed."""
     try:
         return Graph().parse(path, format="turtle")

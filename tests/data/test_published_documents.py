@@ -1,11 +1,11 @@
-"""The registry of published documents (data/documents.ttl): each fact has its source, and the build adds the
+"""The registry of published documents (data/published-documents.ttl): each fact has its source, and the build adds the
 description of the reports and plans the graph holds, so evidence can be cited to the published document."""
 
 from __future__ import annotations
 
 import pytest
 from rdflib import Graph, Literal, URIRef
-from tiltaksgraf.graph.documents import document_descriptions, load_documents
+from tiltaksgraf.graph.published_documents import document_descriptions, load_documents
 from tiltaksgraf.graph.vocab import DCTERMS, SKOS
 from tiltaksgraf.loaders.errors import SourceError
 
@@ -48,7 +48,7 @@ def test_only_documents_the_graph_holds_are_added():
     assert set(added.subjects()) == {SUCCESSOR}
 
 
-@pytest.mark.xfail(strict=True, reason="the address of the published report is not recorded yet (data/documents.ttl)")
+@pytest.mark.xfail(strict=True, reason="the address of the published report is not recorded yet (data/published-documents.ttl)")
 def test_the_final_report_has_the_address_of_its_published_version(built):
     page = built.graph.value(REPORT, FOAF_PAGE)
     assert page is not None and str(page).startswith("https://www.regjeringen.no/")
@@ -56,7 +56,7 @@ def test_the_final_report_has_the_address_of_its_published_version(built):
 
 
 def test_a_broken_registry_of_documents_is_a_clear_error(tmp_path):
-    bad = tmp_path / "documents.ttl"
+    bad = tmp_path / "published-documents.ttl"
     bad.write_text("<a> <b> .\n", encoding="utf-8")
     with pytest.raises(SourceError, match=r"documents\.ttl: does not parse as Turtle"):
         load_documents(bad)
