@@ -48,7 +48,10 @@ def test_only_documents_the_graph_holds_are_added():
     assert set(added.subjects()) == {SUCCESSOR}
 
 
-@pytest.mark.xfail(strict=True, reason="the address of the published report is not recorded yet (data/published-documents.ttl)")
+@pytest.mark.xfail(
+    strict=True,
+    reason="the address of the published report is not recorded yet (data/published-documents.ttl)",
+)
 def test_the_final_report_has_the_address_of_its_published_version(built):
     page = built.graph.value(REPORT, FOAF_PAGE)
     assert page is not None and str(page).startswith("https://www.regjeringen.no/")

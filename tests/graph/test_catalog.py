@@ -130,6 +130,6 @@ def test_broken_catalogue_data_is_a_clear_error(tmp_path, monkeypatch):
     bad.write_text(
         "@prefix dcat: <http://www.w3.org/ns/dcat#> .\n<https://w3id.org/tiltaksgraf/id/catalog> a dcat:Catalog .\n"
     )
-    monkeypatch.setattr(catalog_module, "CATALOG_DATA", bad)
+    monkeypatch.setattr(catalog_module, "CATALOG_FILE", bad)
     with pytest.raises(SourceError, match=r"catalog\.ttl: the DCAT-AP-NO description does not validate"):
         catalog_module.build_catalog(b"", {})
