@@ -13,7 +13,7 @@ from rdflib import Graph
 from tiltaksgraf.graph.actors_rdf import Actors, add_actors, read_actors
 from tiltaksgraf.graph.registry import load_registry, misspellings
 from tiltaksgraf.graph.report_rdf import add_report
-from tiltaksgraf.graph.serialize import bind_prefixes, to_sorted_ntriples, to_turtle, write_atomic
+from tiltaksgraf.graph.serialize import bind_prefixes, to_sorted_ntriples, to_turtle, write_all
 from tiltaksgraf.loaders.actors import UnresolvedName
 from tiltaksgraf.loaders.errors import SourceError
 from tiltaksgraf.loaders.model import Finding, Report
@@ -123,7 +123,8 @@ def unresolved_csv(result: BuildResult) -> bytes:
 
 
 def write_outputs(result: BuildResult, out_dir: Path) -> dict[str, Path]:
-    """Write ``graph.ttl``, ``graph.nt`` (sorted) and ``unresolved-names.csv`` into ``out_dir``, each atomically."""
+    """Write ``graph.ttl``, ``graph.nt`` (sorted) and ``unresolved-names.csv`` into ``out_dir`` as one: all three
+    replaced, or (a full disk, an unwritable folder) none of them, with an :class:`~graph.serialize.OutputError`."""
     targets = {
         "turtle": out_dir / "graph.ttl",
         "ntriples": out_dir / "graph.nt",
@@ -135,6 +136,5 @@ def write_outputs(result: BuildResult, out_dir: Path) -> dict[str, Path]:
         "ntriples": ntriples,
         "unresolved": unresolved_csv(result),
     }
-    for kind, path in targets.items():
-        write_atomic(path, data[kind])
+    write_all({path: data[kind] for kind, path in targets.items()})
     return targets

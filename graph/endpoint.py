@@ -1,32 +1,33 @@
-"""Any SPARQL 1.1 endpoint over HTTP, through SPARQLWrapper: queries with a timeout and one-line errors.
+"""Any SPARQL 1.1 endpoint over HTTP: queries with a deadline, a bounded answer and one-line errors.
 
-Parameters are bound by a ``VALUES`` block of serialised RDF terms (:mod:`graph.binding`). Failures
-become a :class:`~graph.results.QueryError` that says what to do: the endpoint is down, did not answer
-in time, rejected the query, or cut its answer off. Oxigraph answers a query that hits its own time
-limit with HTTP 200 and JSON that stops in the middle (followed by «The SPARQL operation has been
-cancelled»); that is reported as the server's timeout, never as an empty or partial table.
+Parameters are bound by a ``VALUES`` block of RDF terms written by Oxigraph (:mod:`graph.binding`). The
+request goes through :mod:`graph.http_client`: ``timeout`` limits the whole request (not each read), and
+an answer past :data:`~graph.http_client.MAX_ANSWER_BYTES` is refused. Failures become a
+:class:`~graph.results.QueryError` that says what to do: the endpoint is down, did not answer in time,
+rejected the query, or answered with something that is not a SPARQL results document (an HTML page, a
+document cut off). Oxigraph answers a query that hits its own time limit with HTTP 200 and JSON that stops
+in the middle (followed by «The SPARQL operation has been cancelled»); that is reported as the server's
+timeout, never as an empty or partial table.
 """
 
 from __future__ import annotations
 
-import ast
-import http.client
 import json
-import math
-import socket
-import urllib.error
+import urllib.parse
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from rdflib.term import Identifier
-from SPARQLWrapper import JSON, POST, SPARQLWrapper
-from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
-from tiltaksgraf.graph.binding import with_values, without_comments
+from tiltaksgraf.graph.binding import query_form, with_values, without_comments
+from tiltaksgraf.graph.http_client import MAX_ANSWER_BYTES, USER_AGENT, Answer, request
 from tiltaksgraf.graph.results import QueryError, Table, first_line
 
-#: Seconds to wait for an endpoint's answer unless told otherwise.
+__all__ = ["DEFAULT_TIMEOUT", "USER_AGENT", "Endpoint", "parse_json_results"]
+
+#: Seconds to wait for an endpoint's whole answer unless told otherwise.
 DEFAULT_TIMEOUT = 30.0
-USER_AGENT = "tiltaksgraf (SPARQLWrapper)"
+SPARQL_JSON = "application/sparql-results+json"
+_TERM_TYPES = {"uri", "literal", "bnode", "typed-literal", "triple"}
 
 
 @dataclass(frozen=True)
@@ -40,94 +41,95 @@ class Endpoint:
     url: str
     timeout: float = DEFAULT_TIMEOUT
     graph_iri: str | None = None
+    max_bytes: int = MAX_ANSWER_BYTES
 
     def __post_init__(self) -> None:
         if not self.url.startswith(("http://", "https://")):
             raise QueryError(f"an endpoint is an http:// or https:// URL, not {self.url!r}")
 
+    def post_query(self, text: str, accept: str) -> Answer:
+        """Send a query (already bound) by POST, as the SPARQL 1.1 protocol says, and return the whole answer."""
+        fields = [("query", without_comments(text))]
+        if self.graph_iri:
+            fields.append(("default-graph-uri", self.graph_iri))
+        try:
+            body = urllib.parse.urlencode(fields).encode("ascii")
+        except UnicodeEncodeError as exc:
+            raise QueryError("the query holds text that is not valid UTF-8: give it in UTF-8") from exc
+        headers = {"Content-Type": "application/x-www-form-urlencoded", "Accept": accept}
+        return request("POST", self.url, body, headers, self.timeout, self.max_bytes)
+
     def select(self, text: str, bindings: Mapping[str, Identifier] | None = None) -> Table:
         """Run a SELECT query with ``bindings`` and return its table."""
-        client = SPARQLWrapper(self.url, agent=USER_AGENT)
-        client.setMethod(POST)
-        client.setReturnFormat(JSON)
-        client.setTimeout(max(1, math.ceil(self.timeout)))  # SPARQLWrapper keeps whole seconds only
-        if self.graph_iri:
-            client.addDefaultGraph(self.graph_iri)
-        client.setQuery(without_comments(with_values(text, bindings or {})))
-        if client.queryType != "SELECT":
+        bound = with_values(text, bindings or {})
+        if query_form(bound) != "SELECT":
             raise QueryError("only SELECT queries give a table; use a SELECT query")
-        try:
-            response = client.query().response
-            content_type = response.headers.get("Content-Type", "")
-            body = response.read()
-        except (SPARQLWrapperException, urllib.error.URLError, OSError, http.client.HTTPException) as exc:
-            raise QueryError(describe_failure(exc, self.url, self.timeout)) from exc
-        return parse_json_results(body, content_type, self.url)
+        answer = self.post_query(bound, f"{SPARQL_JSON}, application/json;q=0.5")
+        return parse_json_results(answer.body, answer.content_type, self.url)
 
 
 def parse_json_results(body: bytes, content_type: str, url: str) -> Table:
-    """A SPARQL JSON results document as a table; a cut-off or foreign answer is an error."""
+    """A SPARQL JSON results document as a table; a cut-off, foreign or malformed answer is an error."""
     if "json" not in content_type:
         kind = content_type.split(";")[0] or "no content type"
         raise QueryError(f"{url} answered with {kind}, not SPARQL JSON results: is it the query endpoint?")
     try:
         data = json.loads(body)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        if b"cancelled" in body[-200:] or b"timeout" in body[-200:].lower():
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as exc:
+        tail = body[-200:]
+        if b"cancelled" in tail or b"timeout" in tail.lower():
             raise QueryError(
                 f"{url} stopped the query at its time limit and cut off the answer: narrow the query, "
                 "or raise the server's limit (tiltaksgraf serve --timeout)"
             ) from exc
         raise QueryError(f"the answer from {url} was cut off or is not valid JSON ({first_line(exc)})") from exc
-    if "boolean" in data:
+    if isinstance(data, dict) and "boolean" in data:
         raise QueryError("only SELECT queries give a table; use a SELECT query")
-    try:
-        columns = list(data["head"]["vars"])
-        rows = [[b.get(v, {}).get("value", "") for v in columns] for b in data["results"]["bindings"]]
-    except (KeyError, TypeError, AttributeError) as exc:
-        raise QueryError(f"the answer from {url} is not a SPARQL results document (missing {exc})") from exc
+    columns, rows = _table(data, url)
     return Table(columns, rows)
 
 
-def _server_text(exc: BaseException) -> str:
-    """What the server said, from a SPARQLWrapper exception (which keeps it only in its message)."""
-    message = str(exc)
-    if "Response:\n" not in message:
-        return ""
-    raw = message.split("Response:\n", 1)[1]
-    try:
-        text = ast.literal_eval(raw).decode("utf-8", "replace")
-    except (ValueError, SyntaxError, AttributeError):
-        text = raw
-    return first_line(Exception(text)) if text.strip() else ""
+def _table(data: object, url: str) -> tuple[list[str], list[list[str]]]:
+    """Columns and rows of a SPARQL JSON results document, every part checked."""
+
+    def refuse(what: str) -> QueryError:
+        return QueryError(f"the answer from {url} is not a SPARQL results document ({what})")
+
+    if not isinstance(data, dict) or not isinstance(data.get("head"), dict):
+        raise refuse("no head")
+    columns = data["head"].get("vars")
+    if not isinstance(columns, list) or not all(isinstance(c, str) for c in columns):
+        raise refuse("head.vars is not a list of names")
+    results = data.get("results")
+    bindings = results.get("bindings") if isinstance(results, dict) else None
+    if not isinstance(bindings, list):
+        raise refuse("no results.bindings list")
+    known = set(columns)
+    rows = []
+    for solution in bindings:
+        if not isinstance(solution, dict) or not set(solution) <= known:
+            raise refuse("a solution binds a variable that is not in head.vars")
+        row = []
+        for column in columns:
+            term = solution.get(column)
+            if term is None:
+                row.append("")
+                continue
+            if not isinstance(term, dict) or term.get("type") not in _TERM_TYPES:
+                raise refuse(f"?{column} is not an RDF term")
+            value = _quoted_triple(term["value"]) if term["type"] == "triple" else term.get("value")
+            if not isinstance(value, str):
+                raise refuse(f"?{column} has no text value")
+            row.append(value)
+        rows.append(row)
+    return columns, rows
 
 
-def describe_failure(exc: BaseException, url: str, timeout: float) -> str:
-    """One line saying why a request to ``url`` failed and what to do about it."""
-    if isinstance(exc, SPARQLWrapperException):
-        said = _server_text(exc)
-        kind = type(exc).__name__
-        hints = {
-            "QueryBadFormed": "the endpoint rejects the request as malformed",
-            "EndPointNotFound": f"there is no SPARQL endpoint at {url} (HTTP 404): check the URL",
-            "Unauthorized": f"{url} asks for credentials (HTTP 401)",
-            "EndPointInternalError": f"{url} failed with an internal error (HTTP 500)",
-            "URITooLong": f"{url} refuses the request as too long (HTTP 414)",
-        }
-        return hints.get(kind, f"{url} failed: {kind}") + (f": {said}" if said else "")
-    if isinstance(exc, urllib.error.HTTPError):
-        said = exc.read().decode("utf-8", "replace").strip().splitlines()
-        detail = f": {said[0]}" if said else ""
-        if exc.code == 403:
-            return (
-                f"{url} refuses this (HTTP 403 Forbidden{detail}): a read-only server? (tiltaksgraf serve --writable)"
-            )
-        return f"{url} answered HTTP {exc.code} {exc.reason}{detail}"
-    reason = getattr(exc, "reason", exc)
-    if isinstance(reason, TimeoutError | socket.timeout) or isinstance(exc, TimeoutError | socket.timeout):
-        return f"{url} did not answer within {timeout:g} s: is the server busy or stuck? (raise --timeout)"
-    if isinstance(reason, ConnectionRefusedError):
-        return f"cannot reach {url}: connection refused; is the server running? (tiltaksgraf serve starts one)"
-    if isinstance(exc, http.client.IncompleteRead | http.client.RemoteDisconnected | ConnectionResetError):
-        return f"{url} closed the connection before the answer was complete: check the server's log"
-    return f"cannot reach {url}: {first_line(reason if isinstance(reason, BaseException) else exc)}"
+def _quoted_triple(value: object) -> str | None:
+    """An RDF-star quoted triple as ``<< s p o >>`` (its parts' values), None if it is not one."""
+    if not isinstance(value, dict):
+        return None
+    parts = [value.get(k) for k in ("subject", "predicate", "object")]
+    if not all(isinstance(p, dict) and isinstance(p.get("value"), str) for p in parts):
+        return None
+    return "<< " + " ".join(p["value"] for p in parts) + " >>"  # type: ignore[index]

@@ -145,7 +145,7 @@ def test_publish_from_the_command_line(writable_server, graph_file, capsys):
     assert main([*argv, "--graph-iri", target, "--graph", str(graph_file)]) == 0
     out, err = capsys.readouterr()
     triples = len(Graph().parse(graph_file, format="turtle"))
-    assert out == f"published {triples} triples to <{target}> (graph store protocol, then MOVE)\n"
+    assert out == f"published {triples} triples to <{target}> (graph store protocol, then MOVE; checked: all there)\n"
     assert "uploaded" in err
     assert measures_in(writable_server, target) == 82
 
