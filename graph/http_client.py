@@ -54,16 +54,18 @@ def describe_status(status: int, reason: str, body: bytes, url: str) -> str:
     detail = f": {said}" if said else ""
     if status == 400:
         return f"the endpoint rejects the request as malformed{detail}"
+    if status == 403 and said and "read-only" not in said:
+        return f"{url} refuses this (HTTP 403 Forbidden): {said}"
     if status == 403:
         return f"{url} refuses this (HTTP 403 Forbidden{detail}): a read-only server? (tiltaksgraf serve --writable)"
-    if status == 404:
-        return f"there is no SPARQL endpoint at {url} (HTTP 404): check the URL"
+    if status in (404, 405):
+        return f"there is no SPARQL endpoint at {url} (HTTP {status}): check the URL"
     if status == 401:
         return f"{url} asks for credentials (HTTP 401)"
     if status == 414:
         return f"{url} refuses the request as too long (HTTP 414)"
-    if status == 503 and "time limit" in said:
-        return f"{url} stopped the query at its time limit{detail}: narrow the query, or raise the server's limit"
+    if status == 503 and said:
+        return f"{url} answered HTTP 503: {said}"
     return f"{url} answered HTTP {status} {reason}{detail}"
 
 
@@ -103,6 +105,7 @@ def request(
     watchdog.daemon = True
     all_headers = {"User-Agent": USER_AGENT, **(headers or {})}
     started = time.monotonic()
+    pieces: list[bytes] = []
     watchdog.start()
     try:
         chunked = body is not None and not isinstance(body, bytes | bytearray)
@@ -111,7 +114,7 @@ def request(
         declared = response.getheader("Content-Length")
         if declared and declared.isdigit() and int(declared) > max_bytes:
             raise QueryError(_too_large(url, max_bytes))
-        pieces, size = [], 0
+        size = 0
         while piece := response.read(_CHUNK):
             size += len(piece)
             if size > max_bytes:
@@ -127,6 +130,10 @@ def request(
                 f"{url} did not answer within {timeout:g} s (gave up after {waited:.1f} s): "
                 "is the server busy or stuck? (raise --timeout)"
             ) from exc
+        tail = b"".join(pieces[-2:])[-400:]
+        if b"time limit" in tail:  # tiltaksgraf's front stopped the query after part of the answer had gone out
+            said = _said(tail.rsplit(b"\n\n", 1)[-1]) or "it stopped the query at its time limit"
+            raise QueryError(f"{url} cut off its answer: {said}") from exc
         raise QueryError(describe_connection_failure(exc, url)) from exc
     finally:
         watchdog.cancel()

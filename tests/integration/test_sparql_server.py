@@ -155,7 +155,7 @@ def test_publish_from_the_command_line(writable_server, graph_file, capsys):
 
 def test_a_query_that_hits_the_server_timeout_is_an_error_not_a_short_table(impatient_server):
     slow = "SELECT ?a ?c WHERE { ?a ?p ?b . ?c ?q ?d FILTER (STRLEN(STR(?a)) < STRLEN(STR(?c)) - 150) }"
-    with pytest.raises(QueryError, match="stopped the query at its time limit and cut off the answer"):
+    with pytest.raises(QueryError, match="time limit of 1 s and was stopped"):
         run_query(Endpoint(impatient_server.query_url), slow)
 
 
@@ -180,7 +180,7 @@ def test_an_endpoint_that_never_answers():
 def test_a_syntax_error_and_a_wrong_url(read_only_server):
     with pytest.raises(QueryError, match=r"the endpoint rejects the request as malformed: .*error at"):
         run_query(Endpoint(read_only_server.query_url), "SELECT * WHERE { ?s ?p ?o . FILTER(}")
-    with pytest.raises(QueryError, match=r"there is no SPARQL endpoint at .* \(HTTP 404\): check the URL"):
+    with pytest.raises(QueryError, match=r"there is no SPARQL endpoint at .* \(HTTP 40[45]\): check the URL"):
         run_query(Endpoint(read_only_server.base_url + "/"), "SELECT * WHERE { ?s ?p ?o }")
 
 
