@@ -9,7 +9,7 @@ negotiation of the graph's IRIs (``/id/…``) is one more line here and one more
 ('sparql', 'sparql')
 >>> match("DELETE", "/query")
 Traceback (most recent call last):
-graph.routes.MethodNotAllowed: GET, HEAD, POST
+tiltaksgraf.graph.routes.MethodNotAllowed: GET, HEAD, POST
 >>> match("GET", "/nowhere") is None
 True
 """

@@ -56,7 +56,7 @@ def to_sorted_ntriples(graph: Graph) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-class OutputError(Exception):
+class OutputError(OSError):
     """An output file could not be written; the message names it and says what was left as it was."""
 
 

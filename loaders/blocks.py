@@ -12,7 +12,7 @@ LETTER_MARKER = re.compile(r"^(?:-\s*)?([a-d])\)\s")
 BULLET = re.compile(r"^[-*•]\s")
 #: Lines that open a new unit and are never the tail of a page-broken paragraph.
 HEADING = re.compile(
-    r"^(?:Tiltak \d+:|Innsatsområde \d+:|Status:|Ansvarlige? departement(?:er)?:|Innledning$|Akronymer$)"
+    r"^(?:Tiltak \d{1,4}:|Innsatsområde \d{1,3}:|Status:|Ansvarlige? departement(?:er)?:|Innledning$|Akronymer$)"
 )
 #: A paragraph that ends with one of these has ended; anything else may run on after a page break.
 _ENDS_PARAGRAPH = re.compile(r"[.!?:;]$")

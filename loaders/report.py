@@ -29,7 +29,7 @@ from tiltaksgraf.loaders.model import (
 from tiltaksgraf.loaders.overview import ACRONYM, OverviewRow, parse_overview
 from tiltaksgraf.loaders.sections import MinistryLine, RawMeasure, RawSub, find_sections
 from tiltaksgraf.loaders.status_rules import aggregate, classify
-from tiltaksgraf.loaders.text import Block, Sentence, split_sentences
+from tiltaksgraf.loaders.text import MAX_SOURCE_BYTES, Block, Sentence, source_text, split_sentences
 
 
 def load_report(path: str | Path) -> Report:
@@ -45,17 +45,32 @@ def read_source(path: str | Path) -> str:
     if path.is_dir():
         raise SourceError(path, "is a folder, not a file", hint="name the report's .md file")
     try:
-        text = path.read_text(encoding="utf-8")
+        if path.stat().st_size > MAX_SOURCE_BYTES:
+            raise SourceError(
+                path, f"is larger than {MAX_SOURCE_BYTES // 2**20} MB, the most tiltaksgraf reads", hint="split it"
+            )
+        data = path.read_bytes()
     except PermissionError as exc:
         raise SourceError(path, "cannot be read (permission denied)", hint="check the file's permissions") from exc
+    except OSError as exc:
+        raise SourceError(path, f"cannot be read ({exc.strerror or exc})", hint="check the path") from exc
+    try:
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        raise SourceError(path, "is not UTF-8 text", line=line, hint="save the file as UTF-8") from exc
-    return text
+        line = data[: exc.start].count(b"\n") + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise SourceError(
+            path,
+            f"is not UTF-8 text (byte 0x{data[exc.start]:02X} at column {column})",
+            line=line,
+            hint="save the file as UTF-8",
+        ) from exc
+    return source_text(text, str(path))
 
 
 def parse_report(text: str, path: str | Path = "<text>") -> Report:
     """Parse the text of a report. ``path`` names the source in errors and provenance."""
+    text = source_text(text, str(path))  # the same text whether it came from read_source or not
     if not text.strip():
         raise SourceError(path, "the file is empty", line=1, hint="give the markdown text of a final report")
     lines = text.split("\n")
