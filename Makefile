@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help demo test lint format bench clean
+.PHONY: help demo test fuzz lint format bench clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -29,6 +29,9 @@ test: $(STAMP)  ## Run the linter and the whole test suite (installs Chromium fo
 	@bash scripts/ensure-chromium.sh || echo "Chromium could not be installed: the browser tests will fail" >&2
 	$(BIN)/ruff check .
 	$(BIN)/pytest -q -n auto
+
+fuzz: $(STAMP)  ## The long fuzz run, by hand: 10,000 mutated reports; writes the figures to tests/fuzz/last-run.txt
+	$(BIN)/python -m tests.fuzz.run
 
 lint: $(STAMP)  ## Lint and check formatting
 	$(BIN)/ruff check .

@@ -9,11 +9,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Graph, Literal
+from rdflib.term import Node
 from tiltaksgraf.graph.actors_rdf import Actors, add_actors, read_actors
 from tiltaksgraf.graph.registry import load_registry, misspellings
 from tiltaksgraf.graph.report_rdf import add_report
 from tiltaksgraf.graph.serialize import bind_prefixes, to_sorted_ntriples, to_turtle, write_all
+from tiltaksgraf.graph.vocab import TG
 from tiltaksgraf.loaders.actors import UnresolvedName
 from tiltaksgraf.loaders.errors import SourceError
 from tiltaksgraf.loaders.model import Finding, Report
@@ -101,6 +103,7 @@ def build_graph(
         say(f"reading {source}")
         text = read_source(source)  # read once: the report, its misspellings and its actors all come from it
         report = parse_report(text, source)
+        check_buildable(report, source)
         if names:
             report.findings += misspelt_name_findings(text, report.measures, names)
         result.reports.append(report)
@@ -111,6 +114,34 @@ def build_graph(
         result.actors.append(actors)
         add_actors(graph, report, actors)
     return result
+
+
+def check_buildable(report: Report, path: Path) -> None:
+    """Refuse, naming the line, a report the model cannot take whole: a measure with no responsible ministry in
+    the overview table (the table is missing, has no row for it, or names no ministry it knows)."""
+    for measure in report.measures:
+        if not any(r.source == "overview" for r in measure.responsibilities):
+            raise SourceError(
+                path,
+                f"the overview table names no responsible ministry for measure {measure.number} "
+                "(no table, no row for it, or no ministry's acronym in the row)",
+                line=measure.span.start,
+                hint="the table «| Nr. | Tiltak | Ansvarlig departement |» has a row per measure",
+            )
+
+
+def source_line(graph: Graph, node: Node, depth: int = 3) -> int | None:
+    """The first source line of ``node`` or of the nearest node around it that has one (its evidence, its measure)."""
+    seen, frontier = {node}, [node]
+    for _ in range(depth + 1):
+        lines = [int(v) for n in frontier for v in graph.objects(n, TG.startLine) if str(v).isdigit()]
+        if lines:
+            return min(lines)
+        following = [o for n in frontier for o in graph.objects(n) if not isinstance(o, Literal)]
+        following += [s for n in frontier for s in graph.subjects(None, n)]
+        frontier = [n for n in dict.fromkeys(following) if n not in seen]
+        seen.update(frontier)
+    return None
 
 
 def unresolved_csv(result: BuildResult) -> bytes:

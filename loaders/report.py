@@ -87,6 +87,7 @@ def parse_report(text: str, path: str | Path = "<text>") -> Report:
             hint="measures start with a heading line «Tiltak N: title» under «Innsatsområde N: name»",
         )
     _check_structure(str(path), raw_measures)
+    _check_focus_areas(str(path), raw_areas)
 
     known = {m.number for m in raw_measures}
     measures = [_measure(raw, rows.get(raw.number), known) for raw in raw_measures]
@@ -139,6 +140,20 @@ def _check_structure(path: str, raw_measures: list[RawMeasure]) -> None:
             )
 
 
+def _check_focus_areas(path: str, raw_areas: list) -> None:
+    """Refuse a focus-area number used twice (the second heading would be taken for the first's)."""
+    seen: dict[int, int] = {}
+    for area in raw_areas:
+        if area.number in seen:
+            raise SourceError(
+                path,
+                f"focus area {area.number} appears twice (first at line {seen[area.number]})",
+                line=area.heading.start,
+                hint="each «Innsatsområde N» heading must have its own number",
+            )
+        seen[area.number] = area.heading.start
+
+
 def _sentences(blocks: list[Block], section: str) -> Iterator[tuple[Sentence, str]]:
     for block in blocks:
         for s in split_sentences(block):
@@ -181,11 +196,13 @@ def _overview_responsibilities(row: OverviewRow | None, letter: str) -> list[Res
 
 
 def _body_responsibilities(lines: list[MinistryLine], section: str) -> list[Responsibility]:
-    out: list[Responsibility] = []
+    """One responsibility per ministry the body names; a repeated «Ansvarlig departement» line adds nothing."""
+    out: dict[str, Responsibility] = {}
     for line in lines:
         ev = Evidence(line.block.text, line.block.span, section)
-        out.extend(Responsibility(a, "body", ev) for a in dict.fromkeys(ACRONYM.findall(line.text)))
-    return out
+        for acronym in ACRONYM.findall(line.text):
+            out.setdefault(acronym, Responsibility(acronym, "body", ev))
+    return list(out.values())
 
 
 def _assign_unlettered_status(raw: RawMeasure) -> None:

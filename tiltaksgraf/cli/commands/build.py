@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from tiltaksgraf.cli.commands.common import CommandError, add_command, say
-from tiltaksgraf.graph.build import build_graph, write_outputs
+from tiltaksgraf.graph.build import build_graph, source_line, write_outputs
 from tiltaksgraf.graph.validation import ValidationError, validate_graph
 from tiltaksgraf.graph.validation_format import format_text
 from tiltaksgraf.paths import BUILD_DIR, DEFAULT_SOURCE
@@ -32,8 +32,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "Parse final reports into the knowledge graph, validate it (the SHACL shapes and SPARQL checks of "
         "`tiltaksgraf validate`), and write build/graph.ttl (Turtle) and build/graph.nt (sorted N-Triples). "
         "Two builds of the same input are byte-identical. Nothing is written when a source is unusable "
-        "(exit 2) or the graph has violations (exit 1); a previous build stays as it was. Warnings are "
-        "counted, the first few listed, and the graph is written.",
+        "or the graph built from it has violations (exit 2, naming the source line); a previous build stays as "
+        "it was. Warnings are counted, the first few listed, and the graph is written.",
         EXAMPLES,
     )
     p.add_argument(
@@ -60,9 +60,16 @@ def run(args: argparse.Namespace) -> int:
     except ValidationError as exc:
         raise CommandError(str(exc)) from exc
     if not validation.conforms:
+        # Everything in the graph came from the sources (and the shipped ontology): a violation is a problem of
+        # the input, said with the source line it comes from.
         say(format_text(validation, limit=VIOLATIONS_SHOWN, issues=validation.violations).rstrip())
-        say(f"nothing written: the graph has {len(validation.violations)} violation(s); {args.out} is unchanged")
-        return 1
+        where = sources[0] if len(sources) == 1 else "one of the sources"
+        first = validation.violations[0]
+        line = source_line(result.graph, first.focus)
+        raise CommandError(
+            f"{where}{f':{line}' if line else ''}: {first.node}: {first.text()} "
+            f"({len(validation.violations)} violation(s) in all; nothing written, {args.out} is unchanged)"
+        )
     if validation.warnings and not args.quiet:
         say(format_text(validation, limit=WARNINGS_SHOWN, issues=validation.warnings).rstrip())
     written = write_outputs(result, args.out)
