@@ -3,8 +3,9 @@
 1. **Claim** the target: a claim goes into the state graph ``<target>-publish-state``, then the claims are
    read back; with another live claim there, this publish withdraws and says so (nothing was touched). Two
    publishes at once therefore never interleave: at most one goes on (if both see each other, both stop).
-   A claim older than ``lease`` seconds is an abandoned one (a killed publish) and is removed, with the
-   upload graphs such a publish leaves behind (``<target>-upload-…``).
+   A claim whose process is gone (same host, no such process) or older than ``lease`` seconds is an
+   abandoned one (a killed publish) and is removed, with the upload graphs such a publish leaves behind
+   (``<target>-upload-…``).
 2. **Upload** the triples into a new temporary named graph ``<target>-upload-<random>``: one Graph Store
    Protocol ``PUT`` (when the store's GSP URL is given) or SPARQL Update ``INSERT DATA`` requests of a
    few thousand triples each; then **count** them on the query endpoint: what arrived must be every triple
@@ -23,7 +24,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 import re
+import socket
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -40,12 +43,15 @@ from tiltaksgraf.graph.store import FORMATS
 
 #: Triples per ``INSERT DATA`` request or per streamed chunk of a Graph Store Protocol upload.
 CHUNK = 5000
+#: How much longer than one request publish waits to learn what a move that did not answer did.
+SETTLE_FACTOR = 3.0
 #: Seconds after which another publish's claim is taken as abandoned (its process was killed).
 LEASE = 600.0
 _BLANK = re.compile(r"(^|\s)_:")
 _DCT = "http://purl.org/dc/terms/"
 _PROV_STARTED = "<http://www.w3.org/ns/prov#startedAtTime>"
 _SUBJECT = f"<{_DCT}subject>"
+_CREATOR = f"<{_DCT}creator>"  # "host pid" of the publishing process
 _IDENTIFIER = f"<{_DCT}identifier>"
 _MODIFIED = f"<{_DCT}modified>"
 _TRIPLES = "<http://rdfs.org/ns/void#triples>"
@@ -174,18 +180,19 @@ def _claim(store: _Store, claim: str, graph_iri: str, lease: float) -> list[str]
     try:
         store.update(
             f"INSERT DATA {{ GRAPH {store.state} {{ {claim} {_SUBJECT} {store.target} ; "
-            f"{_PROV_STARTED} {_literal_time(started)} }} }}"
+            f"{_CREATOR} {sparql_term(Literal(_process()))} ; {_PROV_STARTED} {_literal_time(started)} }} }}"
         )
     except QueryError as exc:
         raise PublishError(f"{exc}; nothing was changed") from exc
     rows = _ask(
         lambda: store.select(
-            f"SELECT ?claim ?started WHERE {{ GRAPH {store.state} {{ ?claim {_PROV_STARTED} ?started }} }}"
+            f"SELECT ?claim ?started ?by WHERE {{ GRAPH {store.state} {{ ?claim {_PROV_STARTED} ?started "
+            f"OPTIONAL {{ ?claim {_CREATOR} ?by }} }} }}"
         ),
         "reading the claims on the target",
     )
     mine, others, stale = False, [], []
-    for other, when in rows:
+    for other, when, by in rows:
         if f"<{other}>" == claim:
             mine = True
             continue
@@ -193,7 +200,8 @@ def _claim(store: _Store, claim: str, graph_iri: str, lease: float) -> list[str]
             moment = dt.datetime.fromisoformat(when.replace("Z", "+00:00"))
         except ValueError:
             moment = started
-        (stale if (started - moment).total_seconds() > lease else others).append((other, when))
+        old = (started - moment).total_seconds() > lease
+        (stale if old or _gone(by) else others).append((other, when))
     if not mine:
         raise PublishError(
             f"the claim on <{graph_iri}> did not arrive in the store behind {store.query.url} "
@@ -210,6 +218,25 @@ def _claim(store: _Store, claim: str, graph_iri: str, lease: float) -> list[str]
         with contextlib.suppress(QueryError):
             store.update(f"DELETE WHERE {{ GRAPH {store.state} {{ <{other}> ?p ?o }} }}")
     return [f"removed {len(stale)} abandoned claim(s) older than {lease:g} s"] if stale else []
+
+
+def _process() -> str:
+    """Who publishes: this host and process, so that a claim left by a killed process here is known for one at once."""
+    return f"{socket.gethostname()} {os.getpid()}"
+
+
+def _gone(by: str) -> bool:
+    """Whether the claim ``by`` ("host pid") was made by a process of this host that no longer runs."""
+    host, _, pid = by.rpartition(" ")
+    if host != socket.gethostname() or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
 
 
 def _drop_abandoned_uploads(store: _Store, graph_iri: str) -> list[str]:
@@ -295,9 +322,15 @@ def _move(store: _Store, temporary: str, me: str, triples: int, before: tuple[st
 def _settle(
     store: _Store, temporary: str, me: str, triples: int, before: tuple[str, int], graph_iri: str, reason: str
 ) -> list[str]:
-    """After a move that did not answer: find out, and say, which version is in place."""
+    """After a move that did not answer: find out, and say, which version is in place.
+
+    The store may still be moving, so this waits longer than one request (:data:`SETTLE_FACTOR` times, at least
+    30 s): the drop of the upload graph, on a store that orders its writes, runs after the move.
+    """
+    patience = max(store.timeout * SETTLE_FACTOR, 30.0)
     try:
-        store.update(f"DROP SILENT GRAPH {temporary}")  # a store that orders its writes runs this after the move
+        store.update(f"DROP SILENT GRAPH {temporary}", patience)
+        store.query = Endpoint(store.query.url, patience)
         version, holds = store.version()
     except QueryError as exc:
         raise PublishError(
@@ -305,7 +338,7 @@ def _settle(
             f"({exc}): the new version may or may not be in place; check, and publish again"
         ) from exc
     if version == me and holds == triples:
-        return [f"the move answered late ({reason}), but the new version is in place"]
+        return [f"the move did not answer in time, but the new version is in place ({reason})"]
     if (version, holds) == before:
         raise PublishError(f"replacing <{graph_iri}> failed ({reason}); the previous version is unchanged")
     raise PublishError(

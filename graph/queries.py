@@ -162,4 +162,11 @@ def get_query(name: str, folder: Path = QUERIES_DIR) -> NamedQuery:
 def run_named(source: Source, query: NamedQuery | str, values: Mapping[str, str] | None = None) -> Table:
     """Run a named query (or a parsed query file) on ``source`` with parameter values given as text."""
     q = get_query(query) if isinstance(query, str) else query
-    return run_query(source, q.text, q.bindings(values or {}, source))
+    table = run_query(source, q.text, q.bindings(values or {}, source))
+    if q.columns and table.columns != list(q.columns):  # a server that answers another question (or none)
+        where = getattr(source, "url", "the store")
+        raise QueryError(
+            f"the answer from {where} has the columns {', '.join(table.columns) or 'none'}, not the columns of "
+            f"query {q.name!r} ({', '.join(q.columns)}): is it a SPARQL 1.1 query endpoint?"
+        )
+    return table
