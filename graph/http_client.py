@@ -120,6 +120,10 @@ def request(
             if size > max_bytes:
                 raise QueryError(_too_large(url, max_bytes))
             pieces.append(piece)
+        if expired.is_set():  # the watchdog shut the socket: what was read is not the whole answer
+            raise TimeoutError
+        if declared and declared.isdigit() and size < int(declared):
+            raise http.client.IncompleteRead(b"", int(declared) - size)
         data = b"".join(pieces)
     except QueryError:
         raise

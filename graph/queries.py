@@ -26,7 +26,7 @@ from pathlib import Path
 
 from rdflib.term import Identifier
 from tiltaksgraf.graph.params import PLAIN_TYPES, param_types, plain_term, resolve
-from tiltaksgraf.graph.results import QueryError, Table
+from tiltaksgraf.graph.results import QueryError, Table, check_columns
 from tiltaksgraf.graph.sources import Source, run_query
 
 from tiltaksgraf.paths import QUERIES_DIR
@@ -163,10 +163,4 @@ def run_named(source: Source, query: NamedQuery | str, values: Mapping[str, str]
     """Run a named query (or a parsed query file) on ``source`` with parameter values given as text."""
     q = get_query(query) if isinstance(query, str) else query
     table = run_query(source, q.text, q.bindings(values or {}, source))
-    if q.columns and table.columns != list(q.columns):  # a server that answers another question (or none)
-        where = getattr(source, "url", "the store")
-        raise QueryError(
-            f"the answer from {where} has the columns {', '.join(table.columns) or 'none'}, not the columns of "
-            f"query {q.name!r} ({', '.join(q.columns)}): is it a SPARQL 1.1 query endpoint?"
-        )
-    return table
+    return check_columns(table, q.columns, source, q.name)  # a server may answer another question

@@ -13,7 +13,6 @@ import errno
 import os
 import tempfile
 from collections.abc import Mapping
-from functools import cache
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -60,8 +59,12 @@ class OutputError(OSError):
     """An output file could not be written; the message names it and says what was left as it was."""
 
 
-@cache
 def _umask() -> int:
+    """The process's umask, read without changing it where the system tells it (Linux), else set and set back."""
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
@@ -69,7 +72,10 @@ def _umask() -> int:
 
 def _temporary(path: Path, data: bytes) -> Path:
     """``data`` in a synced temporary file beside ``path``, with the mode a new file would get."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError as exc:  # a part of the path is a file
+        raise NotADirectoryError(errno.ENOTDIR, "a part of the path is a file, not a folder", str(path.parent)) from exc
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, 0o666 & ~_umask())
