@@ -153,17 +153,6 @@ def code_only(text: str) -> str:
 
 
 _KEYWORD = r"(?<![\w?$:\\-])({})(?![\w:-])"
-_FORM = re.compile(_KEYWORD.format("SELECT|ASK|CONSTRUCT|DESCRIBE"), re.I)
-
-
-def query_form(text: str) -> str:
-    """``SELECT``, ``ASK``, ``CONSTRUCT`` or ``DESCRIBE``: the form of a query, "" when it has none (an update).
-
-    >>> query_form('PREFIX ask: <http://x/> # CONSTRUCT\\nselect ?ask WHERE { ?s ask:p "ASK" }')
-    'SELECT'
-    """
-    m = _FORM.search(code_only(text))
-    return m.group(1).upper() if m else ""
 
 
 def uses_keyword(text: str, keyword: str) -> bool:

@@ -1,7 +1,9 @@
 """Any SPARQL 1.1 endpoint over HTTP: queries with a deadline, a bounded answer and one-line errors.
 
-Parameters are bound by a ``VALUES`` block of RDF terms written by Oxigraph (:mod:`graph.binding`). The
-request goes through :mod:`graph.http_client`: ``timeout`` limits the whole request (not each read), and
+Parameters are bound by a ``VALUES`` block of RDF terms written by Oxigraph (:mod:`graph.binding`).
+SPARQLWrapper makes the protocol request (form fields, graph parameters, the query's type); it is sent
+through :mod:`graph.http_client`, because SPARQLWrapper's own transport has a time-out per read and keeps
+any answer whole in memory: ``timeout`` limits the whole request (not each read), and
 an answer past :data:`~graph.http_client.MAX_ANSWER_BYTES` is refused. Failures become a
 :class:`~graph.results.QueryError` that says what to do: the endpoint is down, did not answer in time,
 rejected the query, or answered with something that is not a SPARQL results document (an HTML page, a
@@ -13,12 +15,12 @@ timeout, never as an empty or partial table.
 from __future__ import annotations
 
 import json
-import urllib.parse
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from rdflib.term import Identifier
-from tiltaksgraf.graph.binding import query_form, with_values, without_comments
+from SPARQLWrapper import JSON, POST, SPARQLWrapper
+from tiltaksgraf.graph.binding import with_values, without_comments
 from tiltaksgraf.graph.http_client import MAX_ANSWER_BYTES, USER_AGENT, Answer, request
 from tiltaksgraf.graph.results import QueryError, Table, first_line
 
@@ -26,7 +28,6 @@ __all__ = ["DEFAULT_TIMEOUT", "USER_AGENT", "Endpoint", "parse_json_results"]
 
 #: Seconds to wait for an endpoint's whole answer unless told otherwise.
 DEFAULT_TIMEOUT = 30.0
-SPARQL_JSON = "application/sparql-results+json"
 _TERM_TYPES = {"uri", "literal", "bnode", "typed-literal", "triple"}
 
 
@@ -47,25 +48,46 @@ class Endpoint:
         if not self.url.startswith(("http://", "https://")):
             raise QueryError(f"an endpoint is an http:// or https:// URL, not {self.url!r}")
 
-    def post_query(self, text: str, accept: str) -> Answer:
-        """Send a query (already bound) by POST, as the SPARQL 1.1 protocol says, and return the whole answer."""
-        fields = [("query", without_comments(text))]
-        if self.graph_iri:
-            fields.append(("default-graph-uri", self.graph_iri))
-        try:
-            body = urllib.parse.urlencode(fields).encode("ascii")
-        except UnicodeEncodeError as exc:
-            raise QueryError("the query holds text that is not valid UTF-8: give it in UTF-8") from exc
-        headers = {"Content-Type": "application/x-www-form-urlencoded", "Accept": accept}
-        return request("POST", self.url, body, headers, self.timeout, self.max_bytes)
+    def post_query(self, text: str, kinds: tuple[str, ...] = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")) -> Answer:
+        """Send a query (already bound) by POST, as the SPARQL 1.1 protocol says, and return the whole answer.
+
+        The query's type (read by SPARQLWrapper) must be one of ``kinds``.
+        """
+        kind, method, url, body, headers = protocol_request(self.url, without_comments(text), self.graph_iri)
+        if kind not in kinds:
+            raise QueryError(f"only {' or '.join(kinds)} queries can run here, not {kind or 'this text'}")
+        return request(method, url, body, headers, self.timeout, self.max_bytes)
 
     def select(self, text: str, bindings: Mapping[str, Identifier] | None = None) -> Table:
         """Run a SELECT query with ``bindings`` and return its table."""
         bound = with_values(text, bindings or {})
-        if query_form(bound) != "SELECT":
-            raise QueryError("only SELECT queries give a table; use a SELECT query")
-        answer = self.post_query(bound, f"{SPARQL_JSON}, application/json;q=0.5")
+        try:
+            answer = self.post_query(bound, ("SELECT",))
+        except QueryError as exc:
+            if str(exc).startswith("only SELECT"):
+                raise QueryError("only SELECT queries give a table; use a SELECT query") from exc
+            raise
         return parse_json_results(answer.body, answer.content_type, self.url)
+
+
+def protocol_request(
+    url: str, text: str, default_graph: str | None = None
+) -> tuple[str, str, str, bytes, dict[str, str]]:
+    """(the query's type, method, URL, body, headers) of a SPARQL 1.1 protocol request, made by SPARQLWrapper.
+
+    An update (``INSERT``, ``DROP`` …) goes as the form field ``update``, a query as ``query``.
+    """
+    client = SPARQLWrapper(url, agent=USER_AGENT)
+    client.setMethod(POST)
+    client.setReturnFormat(JSON)
+    if default_graph:
+        client.addDefaultGraph(default_graph)
+    client.setQuery(text)
+    try:
+        made = client._createRequest()  # the request SPARQLWrapper would send, sent here with a deadline
+    except UnicodeError as exc:
+        raise QueryError("the query holds text that is not valid UTF-8: give it in UTF-8") from exc
+    return client.queryType, made.get_method(), made.full_url, made.data or b"", dict(made.header_items())
 
 
 def parse_json_results(body: bytes, content_type: str, url: str) -> Table:

@@ -36,7 +36,7 @@ from urllib.parse import quote
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from tiltaksgraf.graph.binding import sparql_term
-from tiltaksgraf.graph.endpoint import Endpoint
+from tiltaksgraf.graph.endpoint import Endpoint, protocol_request
 from tiltaksgraf.graph.http_client import request
 from tiltaksgraf.graph.results import QueryError
 from tiltaksgraf.graph.store import FORMATS
@@ -111,8 +111,8 @@ class _Store:
         self.state = sparql_term(URIRef(f"{graph_iri}-publish-state"))
 
     def update(self, text: str, timeout: float | None = None) -> None:
-        headers = {"Content-Type": "application/sparql-update; charset=utf-8"}
-        request("POST", self.update_url, text.encode("utf-8"), headers, timeout or self.timeout)
+        _, method, url, body, headers = protocol_request(self.update_url, text)
+        request(method, url, body, headers, timeout or self.timeout)
 
     def select(self, text: str) -> list[list[str]]:
         return self.query.select(text).rows

@@ -88,6 +88,7 @@ def parse_report(text: str, path: str | Path = "<text>") -> Report:
         )
     _check_structure(str(path), raw_measures)
     _check_focus_areas(str(path), raw_areas)
+    _check_footnotes(str(path), raw_notes)
 
     known = {m.number for m in raw_measures}
     measures = [_measure(raw, rows.get(raw.number), known) for raw in raw_measures]
@@ -131,6 +132,16 @@ def _check_structure(path: str, raw_measures: list[RawMeasure]) -> None:
                 hint="each «Tiltak N» heading must have its own number",
             )
         seen[raw.number] = raw.heading.start
+        letters: dict[str, int] = {}
+        for sub in raw.subs:
+            if sub.letter in letters:
+                raise SourceError(
+                    path,
+                    f"measure {raw.number} has two sub-measures {sub.letter}) (first at line {letters[sub.letter]})",
+                    line=sub.heading.start,
+                    hint="each lettered part of a measure has its own letter",
+                )
+            letters[sub.letter] = sub.heading.start
         if raw.status_heading is None:
             raise SourceError(
                 path,
@@ -138,6 +149,20 @@ def _check_structure(path: str, raw_measures: list[RawMeasure]) -> None:
                 line=raw.heading.start,
                 hint="every measure reports its status under a line «Status:»",
             )
+
+
+def _check_footnotes(path: str, notes: list) -> None:
+    """Refuse a footnote number used twice: a footnote's number is its name."""
+    seen: dict[int, int] = {}
+    for note in notes:
+        if note.number in seen:
+            raise SourceError(
+                path,
+                f"footnote {note.number} appears twice (first at line {seen[note.number]})",
+                line=note.line,
+                hint="each footnote line starts with its own number",
+            )
+        seen[note.number] = note.line
 
 
 def _check_focus_areas(path: str, raw_areas: list) -> None:
