@@ -226,9 +226,8 @@ class Handler(BaseHTTPRequestHandler):
             response, sock = self._ask(backend, body, deadline)
             head_sent = True
             self._relay(response, sock, deadline)
-            response.close()  # read to its end: the kept connection can take the next request
-            if response.will_close:
-                backend.drop_connection()
+            response.close()
+            backend.drop_connection()
             healthy = True
         except Deadline:
             server.note(f"{where}: stopped at the time limit of {server.timeout:g} s")

@@ -28,21 +28,21 @@ def test_a_mutated_fixture_world_loads_or_is_refused_with_its_line(data):
         assert load_outcome(data, Path(folder)) in ALLOWED
 
 
-@settings(max_examples=8)
+@settings(max_examples=5)
 @given(mutated_reports(REPORT_TEXT))
 def test_a_mutated_report_loads_or_is_refused_with_its_line(data):
     with tempfile.TemporaryDirectory() as folder:
         assert load_outcome(data, Path(folder)) in ALLOWED
 
 
-@settings(max_examples=15)
+@settings(max_examples=10)
 @given(mutated_reports(MINI_TEXT))
 def test_a_mutated_fixture_world_builds_or_is_refused_with_its_line(data):
     with tempfile.TemporaryDirectory() as folder:
         assert build_outcome(data, Path(folder)) in ALLOWED
 
 
-@settings(max_examples=6)
+@settings(max_examples=4)
 @given(data=mutated_reports(MINI_TEXT))
 def test_tiltaksgraf_build_of_a_mutated_report_exits_0_or_2_with_its_line(data, capsys):
     with tempfile.TemporaryDirectory() as folder:

@@ -39,7 +39,7 @@ MATCH = parse_header(
     "# param: needle (literal)\n# param: other (literal)\n"
     "SELECT DISTINCT ?value WHERE { ?s ?p ?value FILTER (isLiteral(?value) && STR(?value) IN (?needle, ?other)) }",
 )
-PROPERTY = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+PROPERTY = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 @pytest.fixture(scope="module")
@@ -87,6 +87,7 @@ def test_two_texts_in_one_filter_find_exactly_the_titles_that_hold_both(mini_wor
     assert sorted(r[0] for r in run_named(mini_store, TWO_TEXTS, {"a": a, "b": b}).rows) == expected
 
 
+@settings(max_examples=40)
 @given(text=values)
 def test_an_iri_is_one_term_or_refused(text):
     iri = f"https://x.org/{text}"

@@ -109,7 +109,7 @@ def test_the_reproducers_match_nothing_over_http(read_only_server):
     assert run_named(endpoint, "measures-mentioning", {"text": 'x\n\\"'}).rows == []
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(needle=values)
 def test_any_string_comes_back_as_itself_from_a_real_server(read_only_server, needle):
     assert run_named(Endpoint(read_only_server.query_url), ECHO, {"needle": needle}).rows == [[needle]]

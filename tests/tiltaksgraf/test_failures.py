@@ -33,7 +33,15 @@ def blocker(tmp_path: Path) -> Path:
     return path
 
 
-def test_unwritable_output_paths_are_exit_2(graph_file, blocker, capsys):
+@pytest.fixture(scope="module")
+def mini_graph(tmp_path_factory) -> Path:
+    from tiltaksgraf.graph.build import build_graph, write_outputs
+
+    return write_outputs(build_graph([MINI]), tmp_path_factory.mktemp("mini"))["turtle"]
+
+
+def test_unwritable_output_paths_are_exit_2(mini_graph, blocker, capsys):
+    graph_file = mini_graph
     for argv in (
         ["build", str(MINI), "-o", str(blocker / "out"), "-q"],
         ["validate", str(graph_file), "-o", str(blocker / "report.txt")],
