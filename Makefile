@@ -37,7 +37,7 @@ lint: $(STAMP)  ## Lint and check formatting
 	$(BIN)/ruff check .
 
 bench: $(STAMP)  ## Run the benchmarks (by hand; figures go in the README)
-	$(BIN)/python bench/run.py
+	$(BIN)/python -m bench.run
 
 clean:  ## Remove build output and the virtual environment
 	rm -rf build $(VENV) *.egg-info .pytest_cache .ruff_cache

@@ -1,8 +1,9 @@
 """Benchmarks, run by hand (`make bench`); the README reports the figures. Not part of the test suite.
 
-python bench/run.py            every benchmark
-python bench/run.py build      one of them (build, validate, validate-scale, networks, browser, queries)
-python bench/run.py queries    every named query: embedded Oxigraph, over HTTP, plain rdflib
+python -m bench.run            every benchmark
+python -m bench.run build      one of them (build, validate, validate-scale, networks, browser, queries, front)
+python -m bench.run queries    every named query: embedded Oxigraph, over HTTP, plain rdflib
+python -m bench.run front      what the server's front adds to a query over HTTP
 """
 
 from __future__ import annotations
@@ -170,6 +171,7 @@ def bench_validate_scale() -> str:
     return "\n".join(lines)
 
 
+from bench.front import bench_front  # noqa: E402
 from bench.queries import bench_queries  # noqa: E402
 
 BENCHMARKS: dict[str, Callable[[], str]] = {
@@ -179,6 +181,7 @@ BENCHMARKS: dict[str, Callable[[], str]] = {
     "networks": bench_networks,
     "browser": bench_browser,
     "queries": bench_queries,
+    "front": bench_front,
 }
 
 
