@@ -217,7 +217,7 @@ def _claim(store: _Store, claim: str, graph_iri: str, lease: float) -> list[str]
     for other, _ in stale:
         with contextlib.suppress(QueryError):
             store.update(f"DELETE WHERE {{ GRAPH {store.state} {{ <{other}> ?p ?o }} }}")
-    return [f"removed {len(stale)} abandoned claim(s) older than {lease:g} s"] if stale else []
+    return [f"removed {len(stale)} claim(s) of publishes that no longer run"] if stale else []
 
 
 def _process() -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -74,6 +75,7 @@ def parse_report(text: str, path: str | Path = "<text>") -> Report:
     if not text.strip():
         raise SourceError(path, "the file is empty", line=1, hint="give the markdown text of a final report")
     lines = text.split("\n")
+    _check_heading_numbers(str(path), lines)
     blocks, raw_notes = split_blocks(lines)
     plan, title, date = read_title_page(str(path), blocks)
     successor, _ = read_successor(str(path), blocks)
@@ -148,6 +150,23 @@ def _check_structure(path: str, raw_measures: list[RawMeasure]) -> None:
                 f"measure {raw.number} has no «Status:» line",
                 line=raw.heading.start,
                 hint="every measure reports its status under a line «Status:»",
+            )
+
+
+_HEADING_NUMBER = re.compile(r"^\s*(Tiltak|Innsatsområde)\s+(\d{5,})\s*:")
+
+
+def _check_heading_numbers(path: str, lines: list[str]) -> None:
+    """Refuse a heading whose number is too long to be one (it would be read as prose, and the measure lost)."""
+    for number, line in enumerate(lines, start=1):
+        m = _HEADING_NUMBER.match(line)
+        if m:
+            raise SourceError(
+                path,
+                f"«{m.group(1)} {m.group(2)[:12]}{'…' if len(m.group(2)) > 12 else ''}:» has a number of "
+                f"{len(m.group(2))} digits",
+                line=number,
+                hint="measures and focus areas are numbered with at most 4 digits",
             )
 
 

@@ -203,6 +203,6 @@ def test_what_a_killed_publish_leaves_behind_is_removed_by_the_next(writable_ser
     assert [g for g in graphs(writable_server.query_url) if g.startswith(f"{target}-upload-")]
     done = publish(mini_file, writable_server.update_url, target, writable_server.store_url)
     assert any("upload graph(s) left by an interrupted publish" in n for n in done.notes)
-    assert any("abandoned claim" in n for n in done.notes)
+    assert any("claim(s) of publishes that no longer run" in n for n in done.notes)
     assert not [g for g in graphs(writable_server.query_url) if g.startswith(f"{target}-upload-")]
     assert state(writable_server.query_url, target)[0] == 5

@@ -74,3 +74,10 @@ def test_the_missing_successor_plan_names_its_line():
     text = MINI.read_text(encoding="utf-8").replace("Prop. 36 S", "Prop. S", 1)
     with pytest.raises(SourceError, match=r"nosucc.md:\d+: no reference to the successor plan"):
         parse_report(text, "nosucc.md")
+
+
+def test_a_heading_with_an_absurd_number_is_refused_not_read_as_prose():
+    text = MINI.read_text(encoding="utf-8").replace("Tiltak 4: Vurdere", "Tiltak " + "4" * 5000 + ": Vurdere", 1)
+    line = text.split("\n").index("Tiltak " + "4" * 5000 + ": Vurdere en ny lov") + 1
+    with pytest.raises(SourceError, match=rf"n.md:{line}: «Tiltak 444444444444…:» has a number of 5000 digits"):
+        parse_report(text, "n.md")

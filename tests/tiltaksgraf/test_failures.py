@@ -62,7 +62,7 @@ def test_validate_of_an_empty_graph_is_not_conforming_but_bad_input(tmp_path, ca
 def test_a_query_file_that_is_not_utf8_is_exit_2(graph_file, tmp_path, capsys):
     (tmp_path / "q.rq").write_bytes(b"# title: caf\xe9\nSELECT * WHERE { ?s ?p ?o } LIMIT 1")
     assert main(["query", "--file", str(tmp_path / "q.rq"), "--graph", str(graph_file)]) == 2
-    assert "not valid UTF-8" in one_line(capsys)
+    assert f"{tmp_path / 'q.rq'}:1: is not UTF-8 text" in one_line(capsys)
 
 
 @pytest.mark.parametrize("number", ["²", "4" * 5000])

@@ -98,7 +98,13 @@ def run(args: argparse.Namespace) -> int:
         elif args.file:
             if not args.file.is_file():
                 raise CommandError(f"no query file at {args.file}")
-            query = parse_header(args.file.stem, args.file, args.file.read_text(encoding="utf-8"))
+            data = args.file.read_bytes()
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                line = data[: exc.start].count(b"\n") + 1
+                raise CommandError(f"{args.file}:{line}: is not UTF-8 text: save the query as UTF-8") from exc
+            query = parse_header(args.file.stem, args.file, text)
         else:
             query = parse_header("expression", Path("-e"), args.expression)
         query.check(values)  # before loading the graph: a wrong parameter name is found at once
