@@ -54,10 +54,10 @@ def describe_status(status: int, reason: str, body: bytes, url: str) -> str:
     detail = f": {said}" if said else ""
     if status == 400:
         return f"the endpoint rejects the request as malformed{detail}"
-    if status == 403 and said and "read-only" not in said:
+    if status == 403 and said:
         return f"{url} refuses this (HTTP 403 Forbidden): {said}"
     if status == 403:
-        return f"{url} refuses this (HTTP 403 Forbidden{detail}): a read-only server? (tiltaksgraf serve --writable)"
+        return f"{url} refuses this (HTTP 403 Forbidden): a read-only server? (tiltaksgraf serve --writable)"
     if status in (404, 405):
         return f"there is no SPARQL endpoint at {url} (HTTP {status}): check the URL"
     if status == 401:

@@ -131,7 +131,7 @@ def test_a_publish_cut_off_by_a_crashed_server_leaves_the_old_graph(tmp_path, gr
 
 
 def test_the_read_only_server_refuses_an_update(read_only_server, mini_graph_file, capsys):
-    with pytest.raises(PublishError, match=r"HTTP 403 Forbidden.*read-only server"):
+    with pytest.raises(PublishError, match=r"HTTP 403 Forbidden\): this server is read-only"):
         publish(mini_graph_file, read_only_server.update_url, GRAPH)
     code = main(["publish", "--endpoint", read_only_server.update_url, "--graph", str(mini_graph_file)])
     err = capsys.readouterr().err
