@@ -42,7 +42,16 @@ from tiltaksgraf.graph.server import HOST, ServerError, hold_location
 
 #: The largest query or update text the front reads (a Graph Store upload is streamed, not held).
 MAX_REQUEST_BYTES = 256 * 1024 * 1024
-_HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "content-length", "proxy-connection", "upgrade"}
+_HOP_BY_HOP = {
+    "connection",
+    "keep-alive",
+    "transfer-encoding",
+    "content-length",
+    "proxy-connection",
+    "upgrade",
+    "expect",
+    "te",
+}
 _CHUNK = 1 << 16
 
 
@@ -166,8 +175,10 @@ class Handler(BaseHTTPRequestHandler):
             return
         body = self._read_body() if self.command == "POST" else b""
         kind, text = self._sparql_text(route, body)
-        if kind == "update" and (route.path == "/query" or not self.server.writable):
+        if kind == "update" and not self.server.writable:
             raise Refused(403, "this server is read-only: start it with `tiltaksgraf serve --writable` for updates")
+        if kind == "update" and route.path == "/query":
+            raise Refused(403, "/query takes queries only: send updates to /update")
         if kind != "store" and uses_keyword(text, "SERVICE"):
             raise Refused(403, "SERVICE is refused: this server sends no requests to other addresses")
         self._forward(body if self.command == "POST" else None)
