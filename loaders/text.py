@@ -207,6 +207,7 @@ def split_sentences(block: Block) -> list[Sentence]:
             continue
         cuts.append(m.end())
     cuts.append(len(text))
+    cuts = _bounded(text, cuts)
     out: list[Sentence] = []
     for start, end in itertools.pairwise(cuts):
         piece = text[start:end].strip()
@@ -215,6 +216,23 @@ def split_sentences(block: Block) -> list[Sentence]:
         s = text.index(piece, start)
         e = s + len(piece)
         out.append(Sentence(piece, s, e, Span(block.line_at(s), block.line_at(max(s, e - 1)))))
+    return out
+
+
+#: The longest sentence: the report's longest is under 400 characters; a longer run without a stop is no
+#: sentence of prose (a flattened table, a conversion gone wrong) and is cut at a space, so that every rule
+#: that reads a sentence as a whole takes time linear in the text.
+MAX_SENTENCE = 1000
+
+
+def _bounded(text: str, cuts: list[int]) -> list[int]:
+    """``cuts`` with more cuts, at a space where there is one, so that no piece is longer than MAX_SENTENCE."""
+    out = [cuts[0]]
+    for end in cuts[1:]:
+        while end - out[-1] > MAX_SENTENCE:
+            space = text.rfind(" ", out[-1] + 1, out[-1] + MAX_SENTENCE)
+            out.append(space + 1 if space > out[-1] else out[-1] + MAX_SENTENCE)
+        out.append(end)
     return out
 
 

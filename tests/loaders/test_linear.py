@@ -12,7 +12,7 @@ import time
 import pytest
 from tiltaksgraf.loaders.errors import SourceError
 from tiltaksgraf.loaders.report import load_report, parse_report
-from tiltaksgraf.loaders.text import MAX_SOURCE_BYTES
+from tiltaksgraf.loaders.text import MAX_SENTENCE, MAX_SOURCE_BYTES, line_block, split_sentences
 
 from tests.conftest import MINI
 from tests.fuzz.mutations import TOKENS
@@ -51,3 +51,23 @@ def test_a_report_over_the_size_limit_is_refused_at_once(tmp_path):
     with pytest.raises(SourceError, match=r"is larger than 4 MB, the most tiltaksgraf reads"):
         load_report(big)
     assert time.perf_counter() - started < 1
+
+
+@pytest.mark.parametrize("token", ["JD. ", "i samarbeid med politiet og NOVA ", "Bufdir, KD og JD "])
+def test_a_huge_paragraph_of_names_and_roles_builds_in_linear_time(tmp_path, token):
+    """Every mention and role rule over it: a sentence is at most MAX_SENTENCE long, a sentence's mentions
+    are found by bisection (the finding's quadratic steps in loaders/roles.py and loaders/role_rules.py)."""
+    from tiltaksgraf.graph.build import build_graph
+
+    text = MINI.read_text(encoding="utf-8").replace(ANCHOR, ANCHOR + " " + token * (SIZE // len(token)), 1)
+    (tmp_path / "names.md").write_text(text, encoding="utf-8")
+    started = time.perf_counter()
+    build_graph([tmp_path / "names.md"])
+    assert time.perf_counter() - started < BOUND * 2
+
+
+def test_a_sentence_without_a_stop_is_cut_at_a_space_past_max_sentence():
+    block = line_block("ord " * 1000 + "slutt.", 3)
+    pieces = split_sentences(block)
+    assert all(len(s.text) <= MAX_SENTENCE for s in pieces)
+    assert " ".join(s.text for s in pieces) == block.text
