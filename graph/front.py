@@ -101,6 +101,12 @@ class Handler(BaseHTTPRequestHandler):
     server: Front
     server_version = "tiltaksgraf"
 
+    def setup(self) -> None:
+        super().setup()
+        # Answers go out in pieces (head, chunks, the last chunk): without this, Nagle's algorithm holds each
+        # small piece back until the client acknowledges the one before.
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
     def log_message(self, format: str, *args: object) -> None:
         pass  # answers are not logged; refusals and stopped queries are (Front.note)
 
@@ -307,6 +313,7 @@ class Handler(BaseHTTPRequestHandler):
         if bodiless:
             response.read()
             return
+        pending = bytearray()  # oxigraph sends a chunk a solution: pass them on in pieces of _CHUNK
         while True:
             left = deadline - time.monotonic()
             if left <= 0:
@@ -318,7 +325,12 @@ class Handler(BaseHTTPRequestHandler):
                 raise Deadline from exc
             if not piece:
                 break
-            self._write(piece)
+            pending += piece
+            if len(pending) >= _CHUNK:
+                self._write(bytes(pending))
+                pending.clear()
+        if pending:
+            self._write(bytes(pending))
         if self._chunked_out:
             self._send(b"0\r\n\r\n")
 

@@ -173,6 +173,7 @@ def test_an_expensive_query_is_stopped_at_the_limit_and_its_core_freed(limited_s
     killed = before - backends_of(limited_server)
     assert killed and all(not Path(f"/proc/{pid}").exists() for pid in killed)  # the worker that ran it is gone
     assert run_named(Endpoint(limited_server.query_url), "measures").rows  # and a fresh one answers
+    time.sleep(0.5)
     for pid in backends_of(limited_server):  # nothing is left computing
         spent = cpu_seconds(pid)
         time.sleep(1)
@@ -195,7 +196,7 @@ def test_other_queries_are_answered_while_one_runs_long(limited_server):
     time.sleep(0.3)
     started = time.monotonic()
     assert len(run_named(Endpoint(limited_server.query_url), "measures").rows) == 82
-    assert time.monotonic() - started < 1.5
+    assert time.monotonic() - started < 2  # answered while the other query runs on (it takes 2 s)
     slow.join(10)
 
 
