@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help demo test lint format bench owl network-picture clean
+.PHONY: help demo test fuzz lint format bench owl network-picture clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -34,6 +34,9 @@ test: $(STAMP)  ## Run the linter and the whole test suite (installs Chromium an
 	$(BIN)/ruff check .
 	$(BIN)/pytest -q -n auto
 
+fuzz: $(STAMP)  ## The long fuzz run, by hand: 10,000 mutated reports; writes the figures to tests/fuzz/last-run.txt
+	$(BIN)/python -m tests.fuzz.run
+
 lint: $(STAMP)  ## Lint and check formatting
 	$(BIN)/ruff check .
 
@@ -42,7 +45,7 @@ owl: $(STAMP)  ## The OWL 2 DL profile check and HermiT over build/graph.ttl (ne
 	$(BIN)/python scripts/owl-check.py build/graph.ttl
 
 bench: $(STAMP)  ## Run the benchmarks (by hand; figures go in the README)
-	$(BIN)/python bench/run.py
+	$(BIN)/python -m bench.run
 
 network-picture: $(STAMP)  ## Redraw docs/network.png and the README's network figures from a fresh build
 	@bash scripts/ensure-chromium.sh || echo "Chromium could not be installed: the picture cannot be drawn" >&2

@@ -1,8 +1,9 @@
 """Benchmarks, run by hand (`make bench`); the README reports the figures. Not part of the test suite.
 
-python bench/run.py            every benchmark
-python bench/run.py build      one of them (build, validate, validate-scale, networks, browser, queries, site)
-python bench/run.py queries    every named query: embedded Oxigraph, over HTTP, plain rdflib
+python -m bench.run            every benchmark
+python -m bench.run build      one of them (build, validate, validate-scale, networks, browser, queries, site, front)
+python -m bench.run queries    every named query: embedded Oxigraph, over HTTP, plain rdflib
+python -m bench.run front      what the server's front adds to a query over HTTP
 """
 
 from __future__ import annotations
@@ -207,7 +208,7 @@ def bench_site() -> str:
     )
 
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `python bench/run.py` from anywhere
+from bench.front import bench_front  # noqa: E402
 from bench.queries import bench_queries  # noqa: E402
 
 BENCHMARKS: dict[str, Callable[[], str]] = {
@@ -218,6 +219,7 @@ BENCHMARKS: dict[str, Callable[[], str]] = {
     "browser": bench_browser,
     "queries": bench_queries,
     "site": bench_site,
+    "front": bench_front,
 }
 
 

@@ -3,13 +3,16 @@
 rdflib binds parameters itself (``initBindings``). For Oxigraph (embedded or over HTTP) and any other
 SPARQL endpoint, the parameters become a ``VALUES`` block (one row, or one per combination where a
 parameter has several values) placed as the first element of the query's outermost group (on the same
-line, so error positions keep their line numbers), built from serialised RDF terms (``term.n3()``).
-That is binding, not pasting: a value is always one complete, escaped term, so it cannot end a string or
-an IRI early and change the query around it.
+line, so error positions keep their line numbers). Each term is written by the store's own serialiser: a
+pyoxigraph term's ``str()`` is its N-Triples form (every quote, backslash and line break escaped, the IRI
+checked), which is valid SPARQL. That is binding, not pasting: a value is always one complete term, so it
+cannot end a string or an IRI early and change the query around it. (Not rdflib's ``n3()``: it writes a
+value with a line break as a long string and does not escape a quote before the closing one, so
+``zzz⏎\\"`` broke out; tests/graph/test_binding.py proves the property for any Unicode string.)
 
 >>> from rdflib import Literal
->>> print(with_values('SELECT ?m WHERE { ?m ?p ?x }', {"x": Literal('say "hi"')}))
-SELECT ?m WHERE { VALUES (?x) { ("say \\"hi\\"") }  ?m ?p ?x }
+>>> print(with_values('SELECT ?m WHERE { ?m ?p ?x }', {"x": Literal('say "hi"' + chr(10))}))
+SELECT ?m WHERE { VALUES (?x) { ("say \\"hi\\"\\n") }  ?m ?p ?x }
 """
 
 from __future__ import annotations
@@ -18,12 +21,11 @@ import itertools
 import re
 from collections.abc import Mapping, Sequence
 
+import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Identifier
 from tiltaksgraf.graph.results import QueryError
 
-#: An absolute IRI as SPARQL's IRIREF allows it (no spaces, no <>"{}|^`\).
-_IRI = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:[^\x00-\x20<>\"{}|\\^`]*")
 _IRIREF = re.compile(r"<[^\x00-\x20<>\"{}|\\^`]*>")
 _VARNAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _LONG_STRING = re.compile(r"(\"\"\"|''')(?:\\.|(?!\1).)*?\1", re.S)
@@ -31,22 +33,51 @@ _STRING = re.compile(r"(\"|')(?:\\.|(?!\1)[^\n\r])*\1")
 
 
 def sparql_term(term: Identifier) -> str:
-    """One RDF term in SPARQL syntax; refuses anything that would not be exactly one term."""
-    if isinstance(term, URIRef):
-        if not _IRI.fullmatch(str(term)):
-            raise QueryError(f"{str(term)!r} is not an absolute IRI that SPARQL can carry")
-        return f"<{term}>"
-    if isinstance(term, Literal):
-        return term.n3()
+    """One RDF term in SPARQL syntax, written by Oxigraph; refuses anything that would not be exactly one term.
+
+    >>> sparql_term(URIRef("https://x.org/a"))
+    '<https://x.org/a>'
+    >>> sparql_term(Literal("Frihet", lang="nb"))
+    '"Frihet"@nb'
+    """
+    return str(oxigraph_term(term))
+
+
+def oxigraph_term(term: Identifier) -> ox.NamedNode | ox.Literal:
+    """The pyoxigraph term for an rdflib IRI or literal (checked by Oxigraph: an IRI must be absolute and valid)."""
+    try:
+        if isinstance(term, URIRef):
+            try:
+                return ox.NamedNode(str(term))
+            except ValueError as exc:
+                raise QueryError(f"{str(term)!r} is not an absolute IRI that SPARQL can carry ({exc})") from exc
+        if isinstance(term, Literal):
+            if term.language:
+                return ox.Literal(str(term), language=term.language)
+            if term.datatype:
+                return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+            return ox.Literal(str(term))
+    except (ValueError, UnicodeError) as exc:  # lone surrogates: bytes that were not UTF-8 on the command line
+        if any("\ud800" <= ch <= "\udfff" for ch in str(term)):
+            raise QueryError(f"{str(term)!r} is not valid UTF-8 text: give the value in UTF-8") from exc
+        raise QueryError(f"cannot bind {str(term)!r} as a query parameter: {exc}") from exc
     if isinstance(term, BNode):
         raise QueryError("a blank node cannot be a query parameter; use an IRI")
     raise QueryError(f"cannot bind {term!r} as a query parameter")
 
 
+_SPECIAL = re.compile(r"[#\"'<{]")
+
+
 def _tokens(text: str):
-    """(kind, start, end) of each comment, string, IRI and brace, skipping what is inside the others."""
+    """(kind, start, end) of each comment, string, IRI and brace, skipping what is inside the others.
+
+    Jumps from one character that may open something to the next (a regex search), so a query is walked in
+    time linear in its length with few steps of Python.
+    """
     i = 0
-    while i < len(text):
+    while (found := _SPECIAL.search(text, i)) is not None:
+        i = found.start()
         c = text[i]
         if c == "#":
             end = text.find("\n", i)
@@ -119,3 +150,36 @@ def with_values(text: str, bindings: Mapping[str, Identifier | Sequence[Identifi
     block = f" VALUES ({' '.join('?' + n for n in names)}) {{ {rows} }} "
     at = where_start(text)
     return text[:at] + block + text[at:]
+
+
+def code_only(text: str) -> str:
+    """The query with every comment, string and IRI blanked out (same length), so that only its words remain.
+
+    >>> code_only('SELECT * { ?s <http://x/SERVICE> "SERVICE" } # SERVICE').split()
+    ['SELECT', '*', '{', '?s', '"', '"', '}']
+    """
+    out, last = [], 0
+    for kind, start, end in _tokens(text):
+        if kind == "brace":
+            continue
+        keep = 1 if kind == "string" else 0  # a string keeps its quotes: "" is still not a word
+        out.append(text[last:start])
+        out.append(text[start : start + keep] + " " * (end - start - 2 * keep) + text[end - keep : end])
+        last = end
+    return "".join(out) + text[last:]
+
+
+_KEYWORD = r"(?<![\w?$:\\-])({})(?![\w:-])"
+
+
+def uses_keyword(text: str, keyword: str) -> bool:
+    """Whether a SPARQL keyword (``SERVICE``) is used in the query, outside comments, strings and IRIs.
+
+    Prefixed names (``ex:SERVICE``), variables (``?service``) and blank nodes do not count.
+
+    >>> uses_keyword("SELECT * { SERVICE <http://x/> { ?s ?p ?o } }", "SERVICE")
+    True
+    >>> uses_keyword("SELECT ?service { ?service a <http://x/SERVICE> } # SERVICE", "SERVICE")
+    False
+    """
+    return bool(re.search(_KEYWORD.format(re.escape(keyword)), code_only(text), re.I))

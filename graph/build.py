@@ -9,7 +9,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Graph, Literal
+from rdflib.term import Node
 from tiltaksgraf.graph import iris
 from tiltaksgraf.graph.actors_rdf import Actors, add_actors, read_actors
 from tiltaksgraf.graph.catalog import build_catalog, catalog_turtle, to_jsonld
@@ -17,7 +18,8 @@ from tiltaksgraf.graph.documents_rdf import add_documents, legal_names, load_leg
 from tiltaksgraf.graph.published_documents import document_descriptions, load_documents
 from tiltaksgraf.graph.registry import load_registry, misspellings
 from tiltaksgraf.graph.report_rdf import add_report, add_status_history
-from tiltaksgraf.graph.serialize import bind_prefixes, to_sorted_ntriples, to_turtle, write_atomic
+from tiltaksgraf.graph.serialize import bind_prefixes, to_sorted_ntriples, to_turtle, write_all
+from tiltaksgraf.graph.vocab import TG
 from tiltaksgraf.loaders.actors import UnresolvedName
 from tiltaksgraf.loaders.documents import Documents, read_documents
 from tiltaksgraf.loaders.errors import SourceError
@@ -119,7 +121,9 @@ def build_graph(
     for source in sources:
         say(f"reading {source}")
         text = read_source(source)  # read once: the report, its misspellings and its actors all come from it
-        parsed.append((text, parse_report(text, source)))
+        report = parse_report(text, source)
+        check_buildable(report, source)
+        parsed.append((text, report))
     latest = latest_reports([report for _, report in parsed])
     for text, report in parsed:
         current = latest[iris.key_of(report.plan.title)]
@@ -157,6 +161,34 @@ def latest_reports(reports: Sequence[Report]) -> dict[str, Report]:
     return latest
 
 
+def check_buildable(report: Report, path: Path) -> None:
+    """Refuse, naming the line, a report the model cannot take whole: a measure with no responsible ministry in
+    the overview table (the table is missing, has no row for it, or names no ministry it knows)."""
+    for measure in report.measures:
+        if not any(r.source == "overview" for r in measure.responsibilities):
+            raise SourceError(
+                path,
+                f"the overview table names no responsible ministry for measure {measure.number} "
+                "(no table, no row for it, or no ministry's acronym in the row)",
+                line=measure.span.start,
+                hint="the table «| Nr. | Tiltak | Ansvarlig departement |» has a row per measure",
+            )
+
+
+def source_line(graph: Graph, node: Node, depth: int = 3) -> int | None:
+    """The first source line of ``node`` or of the nearest node around it that has one (its evidence, its measure)."""
+    seen, frontier = {node}, [node]
+    for _ in range(depth + 1):
+        lines = [int(v) for n in frontier for v in graph.objects(n, TG.startLine) if str(v).isdigit()]
+        if lines:
+            return min(lines)
+        following = [o for n in frontier for o in graph.objects(n) if not isinstance(o, Literal)]
+        following += [s for n in frontier for s in graph.subjects(None, n)]
+        frontier = [n for n in dict.fromkeys(following) if n not in seen]
+        seen.update(frontier)
+    return None
+
+
 def unresolved_csv(result: BuildResult) -> bytes:
     """The unresolved names as CSV (name,line,context): the list the registry grows from."""
     out = io.StringIO()
@@ -168,8 +200,9 @@ def unresolved_csv(result: BuildResult) -> bytes:
 
 def write_outputs(result: BuildResult, out_dir: Path) -> dict[str, Path]:
     """Write ``graph.ttl``, ``graph.nt`` (sorted), ``graph.jsonld``, the DCAT-AP-NO description ``catalog.ttl``
-    and ``unresolved-names.csv`` into ``out_dir``, each atomically; everything is computed before anything is
-    written."""
+    and ``unresolved-names.csv`` into ``out_dir`` as one: everything is computed before anything is written,
+    then all are replaced, or (a full disk, an unwritable folder) none of them, with an
+    :class:`~graph.serialize.OutputError`."""
     targets = {
         "turtle": out_dir / "graph.ttl",
         "ntriples": out_dir / "graph.nt",
@@ -186,6 +219,5 @@ def write_outputs(result: BuildResult, out_dir: Path) -> dict[str, Path]:
     }
     distributions = {k: data[k] for k in ("turtle", "ntriples", "jsonld")}
     data["catalog"] = catalog_turtle(build_catalog(ntriples, distributions))
-    for kind, path in targets.items():
-        write_atomic(path, data[kind])
+    write_all({path: data[kind] for kind, path in targets.items()})
     return targets

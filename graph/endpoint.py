@@ -1,33 +1,38 @@
-"""Any SPARQL 1.1 endpoint over HTTP, through SPARQLWrapper: queries with a timeout and one-line errors.
+"""Any SPARQL 1.1 endpoint over HTTP: SELECT, ASK, CONSTRUCT and DESCRIBE with a deadline, a bounded answer
+and one-line errors.
 
-Parameters are bound by a ``VALUES`` block of serialised RDF terms (:mod:`graph.binding`). Failures
-become a :class:`~graph.results.QueryError` that says what to do: the endpoint is down, did not answer
-in time, rejected the query, or cut its answer off. Oxigraph answers a query that hits its own time
-limit with HTTP 200 and JSON that stops in the middle (followed by «The SPARQL operation has been
-cancelled»); that is reported as the server's timeout, never as an empty or partial table.
+Parameters are bound by a ``VALUES`` block of RDF terms written by Oxigraph (:mod:`graph.binding`).
+SPARQLWrapper makes the protocol request (form fields, graph parameters, the query's type); it is sent
+through :mod:`graph.http_client`, because SPARQLWrapper's own transport has a time-out per read and keeps
+any answer whole in memory: ``timeout`` limits the whole request (not each read), and
+an answer past :data:`~graph.http_client.MAX_ANSWER_BYTES` is refused. Failures become a
+:class:`~graph.results.QueryError` that says what to do: the endpoint is down, did not answer in time,
+rejected the query, or answered with something that is not a SPARQL results document (an HTML page, a
+document cut off). Oxigraph answers a query that hits its own time limit with HTTP 200 and JSON that stops
+in the middle (followed by «The SPARQL operation has been cancelled»); that is reported as the server's
+timeout, never as an empty or partial table.
 """
 
 from __future__ import annotations
 
-import ast
-import http.client
 import json
-import math
-import socket
-import urllib.error
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import pyoxigraph as ox
 from rdflib.term import Identifier
 from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
-from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 from tiltaksgraf.graph.binding import with_values, without_comments
+from tiltaksgraf.graph.http_client import MAX_ANSWER_BYTES, USER_AGENT, request
+from tiltaksgraf.graph.http_client import Answer as HttpAnswer
 from tiltaksgraf.graph.results import Answer, Boolean, QueryError, Table, Term, Triples, first_line
 
-#: Seconds to wait for an endpoint's answer unless told otherwise.
+__all__ = ["DEFAULT_TIMEOUT", "USER_AGENT", "Endpoint", "parse_json_results", "parse_triples"]
+
+#: Seconds to wait for an endpoint's whole answer unless told otherwise.
 DEFAULT_TIMEOUT = 30.0
-USER_AGENT = "tiltaksgraf (SPARQLWrapper)"
+_TERM_TYPES = {"uri", "literal", "bnode", "typed-literal", "triple"}
+_QUERY_KINDS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 
 
 @dataclass(frozen=True)
@@ -41,39 +46,71 @@ class Endpoint:
     url: str
     timeout: float = DEFAULT_TIMEOUT
     graph_iri: str | None = None
+    max_bytes: int = MAX_ANSWER_BYTES
 
     def __post_init__(self) -> None:
         if not self.url.startswith(("http://", "https://")):
             raise QueryError(f"an endpoint is an http:// or https:// URL, not {self.url!r}")
 
+    def post_query(self, text: str, kinds: tuple[str, ...] = _QUERY_KINDS) -> HttpAnswer:
+        """Send a query (already bound) by POST, as the SPARQL 1.1 protocol says, and return the whole answer.
+
+        The query's type (read by SPARQLWrapper) must be one of ``kinds``.
+        """
+        kind, method, url, body, headers = protocol_request(self.url, without_comments(text), self.graph_iri)
+        if kind not in kinds:
+            raise QueryError(f"only {' or '.join(kinds)} queries can run here, not {kind or 'this text'}")
+        return request(method, url, body, headers, self.timeout, self.max_bytes)
+
     def query(self, text: str, bindings: Mapping[str, Identifier | Sequence[Identifier]] | None = None) -> Answer:
         """Run any query with ``bindings``: a table (SELECT), a boolean (ASK) or triples (CONSTRUCT, DESCRIBE)."""
-        client = SPARQLWrapper(self.url, agent=USER_AGENT)
-        client.setMethod(POST)
-        client.setTimeout(max(1, math.ceil(self.timeout)))  # SPARQLWrapper keeps whole seconds only
-        if self.graph_iri:
-            client.addDefaultGraph(self.graph_iri)
-        client.setQuery(without_comments(with_values(text, bindings or {})))
-        if client.queryType not in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
-            raise QueryError("give a SELECT, ASK, CONSTRUCT or DESCRIBE query (an update goes to an update endpoint)")
-        graph_result = client.queryType in ("CONSTRUCT", "DESCRIBE")
-        client.setReturnFormat(TURTLE if graph_result else JSON)
+        bound = with_values(text, bindings or {})
         try:
-            response = client.query().response
-            content_type = response.headers.get("Content-Type", "")
-            body = response.read()
-        except (SPARQLWrapperException, urllib.error.URLError, OSError, http.client.HTTPException) as exc:
-            raise QueryError(describe_failure(exc, self.url, self.timeout)) from exc
-        if graph_result:
-            return parse_triples(body, content_type, self.url)
-        return parse_json_results(body, content_type, self.url)
+            answer = self.post_query(bound)
+        except QueryError as exc:
+            if str(exc).startswith("only SELECT"):
+                raise QueryError(
+                    "give a SELECT, ASK, CONSTRUCT or DESCRIBE query (an update goes to an update endpoint)"
+                ) from exc
+            raise
+        if answer.content_type.endswith("json"):
+            return parse_json_results(answer.body, answer.content_type, self.url)
+        return parse_triples(answer.body, answer.content_type, self.url)
 
     def select(self, text: str, bindings: Mapping[str, Identifier | Sequence[Identifier]] | None = None) -> Table:
         """Run a SELECT query with ``bindings`` and return its table."""
-        answer = self.query(text, bindings)
-        if not isinstance(answer, Table):
+        bound = with_values(text, bindings or {})
+        try:
+            answer = self.post_query(bound, ("SELECT",))
+        except QueryError as exc:
+            if str(exc).startswith("only SELECT"):
+                raise QueryError("only SELECT queries give a table; use a SELECT query") from exc
+            raise
+        table = parse_json_results(answer.body, answer.content_type, self.url)
+        if not isinstance(table, Table):
             raise QueryError("only SELECT queries give a table; use a SELECT query")
-        return answer
+        return table
+
+
+def protocol_request(
+    url: str, text: str, default_graph: str | None = None
+) -> tuple[str, str, str, bytes, dict[str, str]]:
+    """(the query's type, method, URL, body, headers) of a SPARQL 1.1 protocol request, made by SPARQLWrapper.
+
+    An update (``INSERT``, ``DROP`` …) goes as the form field ``update``, a query as ``query``; CONSTRUCT and
+    DESCRIBE ask for Turtle, the others for SPARQL JSON results.
+    """
+    client = SPARQLWrapper(url, agent=USER_AGENT)
+    client.setMethod(POST)
+    if default_graph:
+        client.addDefaultGraph(default_graph)
+    client.setQuery(text)
+    client.setReturnFormat(TURTLE if client.queryType in ("CONSTRUCT", "DESCRIBE") else JSON)
+    try:
+        made = client._createRequest()  # the request SPARQLWrapper would send, sent here with a deadline
+    except UnicodeError as exc:
+        raise QueryError("the query holds text that is not valid UTF-8: give it in UTF-8") from exc
+    return client.queryType, made.get_method(), made.full_url, made.data or b"", dict(made.header_items())
 
 
 def parse_triples(body: bytes, content_type: str, url: str) -> Triples:
@@ -87,85 +124,80 @@ def parse_triples(body: bytes, content_type: str, url: str) -> Triples:
         raise QueryError(f"the answer from {url} was cut off or is not valid RDF ({first_line(exc)})") from exc
 
 
-def _term(binding: dict) -> Term:
-    """A term of the SPARQL JSON results format (``typed-literal`` is the old name of a typed literal)."""
-    kind = {"typed-literal": "literal"}.get(binding.get("type", "literal"), binding.get("type", "literal"))
-    datatype = binding.get("datatype")
-    if datatype == "http://www.w3.org/2001/XMLSchema#string":
-        datatype = None
-    return Term(kind, binding.get("value", ""), datatype, binding.get("xml:lang"))
-
-
 def parse_json_results(body: bytes, content_type: str, url: str) -> Table | Boolean:
-    """A SPARQL JSON results document as a table (or the boolean of ASK); a cut-off or foreign answer is
-    an error."""
+    """A SPARQL JSON results document as a table (or the boolean of ASK); a cut-off, foreign or malformed
+    answer is an error."""
     if "json" not in content_type:
         kind = content_type.split(";")[0] or "no content type"
         raise QueryError(f"{url} answered with {kind}, not SPARQL JSON results: is it the query endpoint?")
     try:
         data = json.loads(body)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        if b"cancelled" in body[-200:] or b"timeout" in body[-200:].lower():
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as exc:
+        tail = body[-200:]
+        if b"cancelled" in tail or b"timeout" in tail.lower():
             raise QueryError(
                 f"{url} stopped the query at its time limit and cut off the answer: narrow the query, "
                 "or raise the server's limit (tiltaksgraf serve --timeout)"
             ) from exc
         raise QueryError(f"the answer from {url} was cut off or is not valid JSON ({first_line(exc)})") from exc
-    if isinstance(data, dict) and isinstance(data.get("boolean"), bool):
+    if isinstance(data, dict) and "boolean" in data:
+        if not isinstance(data["boolean"], bool):
+            raise QueryError(f"the answer from {url} is not a SPARQL results document (boolean is not true/false)")
         return Boolean(data["boolean"])
-    try:
-        columns = list(data["head"]["vars"])
-        terms = [[_term(b[v]) if v in b else None for v in columns] for b in data["results"]["bindings"]]
-    except (KeyError, TypeError, AttributeError) as exc:
-        raise QueryError(f"the answer from {url} is not a SPARQL results document (missing {exc})") from exc
+    columns, terms = _table(data, url)
     return Table(columns, [["" if t is None else t.value for t in row] for row in terms], terms)
 
 
-#: At most this much of what a server says goes into an error message.
-SERVER_TEXT_LIMIT = 2000
+def _table(data: object, url: str) -> tuple[list[str], list[list[Term | None]]]:
+    """Columns and rows (as terms) of a SPARQL JSON results document, every part checked."""
+
+    def refuse(what: str) -> QueryError:
+        return QueryError(f"the answer from {url} is not a SPARQL results document ({what})")
+
+    if not isinstance(data, dict) or not isinstance(data.get("head"), dict):
+        raise refuse("no head")
+    columns = data["head"].get("vars")
+    if not isinstance(columns, list) or not all(isinstance(c, str) for c in columns):
+        raise refuse("head.vars is not a list of names")
+    results = data.get("results")
+    bindings = results.get("bindings") if isinstance(results, dict) else None
+    if not isinstance(bindings, list):
+        raise refuse("no results.bindings list")
+    known = set(columns)
+    rows = []
+    for solution in bindings:
+        if not isinstance(solution, dict) or not set(solution) <= known:
+            raise refuse("a solution binds a variable that is not in head.vars")
+        row = []
+        for column in columns:
+            term = solution.get(column)
+            if term is None:
+                row.append(None)
+                continue
+            if not isinstance(term, dict) or term.get("type") not in _TERM_TYPES:
+                raise refuse(f"?{column} is not an RDF term")
+            value = _quoted_triple(term["value"]) if term["type"] == "triple" else term.get("value")
+            if not isinstance(value, str):
+                raise refuse(f"?{column} has no text value")
+            row.append(_term(term, value))
+        rows.append(row)
+    return columns, rows
 
 
-def _server_text(exc: BaseException) -> str:
-    """What the server said, from a SPARQLWrapper exception (which keeps it only in its message), on one line:
-    whole, so a syntax error is not cut off, up to :data:`SERVER_TEXT_LIMIT` characters."""
-    message = str(exc)
-    if "Response:\n" not in message:
-        return ""
-    raw = message.split("Response:\n", 1)[1]
-    try:
-        text = ast.literal_eval(raw).decode("utf-8", "replace")
-    except (ValueError, SyntaxError, AttributeError):
-        text = raw
-    said = " ".join(text.split())
-    return said if len(said) <= SERVER_TEXT_LIMIT else said[: SERVER_TEXT_LIMIT - 1] + "…"
+def _quoted_triple(value: object) -> str | None:
+    """An RDF-star quoted triple as ``<< s p o >>`` (its parts' values), None if it is not one."""
+    if not isinstance(value, dict):
+        return None
+    parts = [value.get(k) for k in ("subject", "predicate", "object")]
+    if not all(isinstance(p, dict) and isinstance(p.get("value"), str) for p in parts):
+        return None
+    return "<< " + " ".join(p["value"] for p in parts) + " >>"  # type: ignore[index]
 
 
-def describe_failure(exc: BaseException, url: str, timeout: float) -> str:
-    """One line saying why a request to ``url`` failed and what to do about it."""
-    if isinstance(exc, SPARQLWrapperException):
-        said = _server_text(exc)
-        kind = type(exc).__name__
-        hints = {
-            "QueryBadFormed": "the endpoint rejects the request as malformed",
-            "EndPointNotFound": f"there is no SPARQL endpoint at {url} (HTTP 404): check the URL",
-            "Unauthorized": f"{url} asks for credentials (HTTP 401)",
-            "EndPointInternalError": f"{url} failed with an internal error (HTTP 500)",
-            "URITooLong": f"{url} refuses the request as too long (HTTP 414)",
-        }
-        return hints.get(kind, f"{url} failed: {kind}") + (f": {said}" if said else "")
-    if isinstance(exc, urllib.error.HTTPError):
-        said = exc.read().decode("utf-8", "replace").strip().splitlines()
-        detail = f": {said[0]}" if said else ""
-        if exc.code == 403:
-            return (
-                f"{url} refuses this (HTTP 403 Forbidden{detail}): a read-only server? (tiltaksgraf serve --writable)"
-            )
-        return f"{url} answered HTTP {exc.code} {exc.reason}{detail}"
-    reason = getattr(exc, "reason", exc)
-    if isinstance(reason, TimeoutError | socket.timeout) or isinstance(exc, TimeoutError | socket.timeout):
-        return f"{url} did not answer within {timeout:g} s: is the server busy or stuck? (raise --timeout)"
-    if isinstance(reason, ConnectionRefusedError):
-        return f"cannot reach {url}: connection refused; is the server running? (tiltaksgraf serve starts one)"
-    if isinstance(exc, http.client.IncompleteRead | http.client.RemoteDisconnected | ConnectionResetError):
-        return f"{url} closed the connection before the answer was complete: check the server's log"
-    return f"cannot reach {url}: {first_line(reason if isinstance(reason, BaseException) else exc)}"
+def _term(binding: dict, value: str) -> Term:
+    """A term of the SPARQL JSON results format (``typed-literal`` is the old name of a typed literal)."""
+    kind = {"typed-literal": "literal"}.get(binding["type"], binding["type"])
+    datatype = binding.get("datatype")
+    if datatype == "http://www.w3.org/2001/XMLSchema#string":
+        datatype = None
+    return Term(kind, value, datatype, binding.get("xml:lang"))

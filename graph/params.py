@@ -20,13 +20,14 @@ from pathlib import Path
 
 from rdflib import Literal, URIRef
 from rdflib.term import Identifier
-from tiltaksgraf.graph.results import QueryError
+from tiltaksgraf.graph.results import QueryError, check_columns
 from tiltaksgraf.graph.sources import Source, run_query
 
 from tiltaksgraf.paths import QUERIES_DIR
 
 LOOKUPS_DIR = QUERIES_DIR / "params"
 PLAIN_TYPES = ("literal", "integer", "iri")
+_LOOKUP_COLUMNS = ("term", "label", "name")
 _IRI = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>\"{}|\\^`]+")
 
 
@@ -71,7 +72,9 @@ def choices(source: Source, type_: str) -> list[Choice]:
     path = LOOKUPS_DIR / f"{type_}.rq"
     if not path.exists():
         raise QueryError(f"no parameter type {type_!r} (types: {', '.join(param_types())})")
-    table = run_query(source, path.read_text(encoding="utf-8"))
+    table = check_columns(
+        run_query(source, path.read_text(encoding="utf-8")), _LOOKUP_COLUMNS, source, f"params/{type_}"
+    )
     labels: dict[str, str] = {}
     names: dict[str, set[str]] = {}
     for row in table.records():

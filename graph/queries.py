@@ -29,7 +29,7 @@ from pathlib import Path
 
 from rdflib.term import Identifier
 from tiltaksgraf.graph.params import PLAIN_TYPES, param_types, plain_term, resolve
-from tiltaksgraf.graph.results import QueryError, Table
+from tiltaksgraf.graph.results import QueryError, Table, check_columns
 from tiltaksgraf.graph.sources import Source, run_query
 
 from tiltaksgraf.paths import QUERIES_DIR
@@ -194,4 +194,5 @@ def get_query(name: str, folder: Path = QUERIES_DIR) -> NamedQuery:
 def run_named(source: Source, query: NamedQuery | str, values: Values | None = None) -> Table:
     """Run a named query (or a parsed query file) on ``source`` with parameter values given as text."""
     q = get_query(query) if isinstance(query, str) else query
-    return run_query(source, q.text, q.bindings(values or {}, source))
+    table = run_query(source, q.text, q.bindings(values or {}, source))
+    return check_columns(table, q.columns, source, q.name)  # a server may answer another question

@@ -146,6 +146,21 @@ class Triples:
 Answer = Table | Boolean | Triples
 
 
+def check_columns(table: Table, expected: list[str] | tuple[str, ...], source: object, name: str) -> Table:
+    """``table`` if it has the ``expected`` columns; else a :class:`QueryError` (a server answering another question).
+
+    >>> check_columns(Table(["term"], []), ["term"], "the store", "params/measure").columns
+    ['term']
+    """
+    if list(expected) and table.columns != list(expected):
+        where = source if isinstance(source, str) else getattr(source, "url", "the store")
+        raise QueryError(
+            f"the answer from {where} has the columns {', '.join(table.columns) or 'none'}, not the columns of "
+            f"query {name!r} ({', '.join(expected)}): is it a SPARQL 1.1 query endpoint?"
+        )
+    return table
+
+
 def first_line(exc: BaseException) -> str:
     """The first non-empty line of an exception's message, or its type name."""
     for line in str(exc).splitlines():

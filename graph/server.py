@@ -1,13 +1,21 @@
-"""Run an Oxigraph SPARQL server on 127.0.0.1: the ``oxigraph`` binary that the PyPI package ``oxigraph`` ships.
+"""A SPARQL server on 127.0.0.1: a store folder loaded by ``oxigraph load``, served behind tiltaksgraf's front.
 
-The graph is loaded with ``oxigraph load`` into a store directory, then served with
-``oxigraph serve-read-only`` (default) or ``oxigraph serve`` (writable). The server has a query web
-page at ``/``, the SPARQL query endpoint at ``/query``, and, when writable, the update endpoint at
-``/update`` and the Graph Store Protocol at ``/store``.
+The store is an Oxigraph folder; the ``oxigraph`` binary of the PyPI package ``oxigraph`` loads it and serves
+it (``serve-read-only``, or ``serve`` when writable) on internal ports, and the front (:mod:`graph.front`)
+answers on the public one: it checks each request and stops what runs past the time limit. The server has
+a query web page at ``/``, the SPARQL query endpoint at ``/query``, and, when writable, the update endpoint
+at ``/update`` and the Graph Store Protocol at ``/store``.
+
+A store folder is held by one tiltaksgraf server at a time: a lock file in it (``tiltaksgraf-serve.lock``,
+an ``flock``) makes a second ``serve --location DIR``, or a :func:`load` into it, fail with a clear error
+instead of clearing the store under the server that is using it.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import os
 import shutil
 import socket
 import subprocess
@@ -16,11 +24,13 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
 HOST = "127.0.0.1"
+LOCK_FILE = "tiltaksgraf-serve.lock"
 
 
 class ServerError(Exception):
@@ -50,6 +60,39 @@ def port_in_use(port: int) -> bool:
         return s.connect_ex((HOST, port)) == 0
 
 
+#: The locks this process holds, by folder: holding one twice (serve loads, then serves) is fine.
+_HELD: dict[Path, int] = {}
+
+
+@contextlib.contextmanager
+def hold_location(location: Path) -> Iterator[None]:
+    """Hold the store folder for this process; another process holding it is a :class:`ServerError`."""
+    location.mkdir(parents=True, exist_ok=True)
+    key = location.resolve()
+    if key in _HELD:
+        yield
+        return
+    path = location / LOCK_FILE
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError as exc:
+        holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "?"
+        os.close(fd)
+        raise ServerError(
+            f"{location} is in use by another tiltaksgraf server (process {holder}): stop it, or give another "
+            "--location"
+        ) from exc
+    os.ftruncate(fd, 0)
+    os.pwrite(fd, str(os.getpid()).encode("ascii"), 0)
+    _HELD[key] = fd
+    try:
+        yield
+    finally:
+        del _HELD[key]
+        os.close(fd)  # closing the file releases the lock; a killed process releases it too
+
+
 def _run(args: list[str], what: str) -> None:
     done = subprocess.run([str(oxigraph_binary()), *args], capture_output=True, text=True, check=False)
     if done.returncode != 0:
@@ -61,14 +104,17 @@ def load(location: Path, graph_file: Path) -> None:
     """Make the store's default graph hold exactly ``graph_file`` (other named graphs stay as they are)."""
     if not graph_file.is_file():
         raise ServerError(f"no graph at {graph_file} (run `tiltaksgraf build` first, or give --graph)")
-    location.mkdir(parents=True, exist_ok=True)
-    _run(["update", "--location", str(location), "--update", "CLEAR SILENT DEFAULT"], f"clearing the store {location}")
-    _run(["load", "--location", str(location), "--file", str(graph_file)], f"loading {graph_file}")
+    with hold_location(location):
+        _run(
+            ["update", "--location", str(location), "--update", "CLEAR SILENT DEFAULT"],
+            f"clearing the store {location}",
+        )
+        _run(["load", "--location", str(location), "--file", str(graph_file)], f"loading {graph_file}")
 
 
 @dataclass
 class Server:
-    """A running Oxigraph server process and its URLs."""
+    """A running server (the front process, which runs the oxigraph backends) and its URLs."""
 
     process: subprocess.Popen
     port: int
@@ -94,7 +140,7 @@ class Server:
         return self.process.poll() is None
 
     def stop(self, grace: float = 10.0) -> None:
-        """Ask the server to stop (SIGTERM), and kill it if it has not after ``grace`` seconds."""
+        """Ask the server to stop (SIGTERM: it stops its backends), and kill it if it has not after ``grace`` s."""
         if self.running():
             self.process.terminate()
             try:
@@ -114,27 +160,36 @@ def start(
     location: Path,
     port: int,
     writable: bool = False,
-    timeout_s: int | None = None,
+    timeout_s: float | None = None,
     log: IO | None = None,
     ready_within: float = 20.0,
+    workers: int = 2,
 ) -> Server:
-    """Start a server on 127.0.0.1:``port`` over the store in ``location`` and wait until it answers."""
+    """Start a server on 127.0.0.1:``port`` over the store in ``location`` and wait until it answers.
+
+    The server is a child process that dies with the thread that started it (Linux), so call this from a
+    thread that lives as long as the server should.
+    """
     if port_in_use(port):
         raise ServerError(f"port {port} on {HOST} is in use: pick another with --port")
-    mode = "serve" if writable else "serve-read-only"
-    command = [str(oxigraph_binary()), mode, "--location", str(location), "--bind", f"{HOST}:{port}"]
-    if timeout_s:
-        command += ["--timeout-s", str(timeout_s)]
-    # A session of its own: Ctrl-C reaches tiltaksgraf, which then stops the server in order.
+    command = [sys.executable, "-m", "tiltaksgraf.graph.front", "--location", str(location), "--port", str(port)]
+    command += ["--timeout", str(timeout_s or 60), "--workers", str(workers)] + (["--writable"] if writable else [])
+    from tiltaksgraf.graph.backends import die_with_parent
+
     process = subprocess.Popen(
-        command, stdin=subprocess.DEVNULL, stdout=log or subprocess.DEVNULL, stderr=log, start_new_session=True
+        command,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=log,
+        preexec_fn=die_with_parent,
+        start_new_session=True,
     )
     server = Server(process, port, writable)
     deadline = time.monotonic() + ready_within
     probe = f"{server.query_url}?{urllib.parse.urlencode({'query': 'ASK {}'})}"
     while time.monotonic() < deadline:
         if not server.running():
-            raise ServerError(f"the oxigraph server stopped at start (exit {process.returncode}); see its log")
+            raise ServerError(f"the server stopped at start (exit {process.returncode}); see its log")
         try:
             with urllib.request.urlopen(probe, timeout=2) as response:
                 if response.status == 200:
@@ -142,4 +197,4 @@ def start(
         except (urllib.error.URLError, OSError):
             time.sleep(0.05)
     server.stop()
-    raise ServerError(f"the oxigraph server did not answer on port {port} within {ready_within:g} s")
+    raise ServerError(f"the server did not answer on port {port} within {ready_within:g} s")

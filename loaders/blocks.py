@@ -7,12 +7,13 @@ from dataclasses import dataclass
 
 from tiltaksgraf.loaders.text import SUPERSCRIPT_DIGITS, Block, clean_line, line_block, superscript_to_int
 
-FOOTNOTE_LINE = re.compile(f"^([{SUPERSCRIPT_DIGITS}]+)\\s*(\\S.*)$")
+#: A footnote line: its number in superscript, then text that starts with something else.
+FOOTNOTE_LINE = re.compile(f"^([{SUPERSCRIPT_DIGITS}]+)\\s*([^\\s{SUPERSCRIPT_DIGITS}].*)$")
 LETTER_MARKER = re.compile(r"^(?:-\s*)?([a-d])\)\s")
 BULLET = re.compile(r"^[-*•]\s")
 #: Lines that open a new unit and are never the tail of a page-broken paragraph.
 HEADING = re.compile(
-    r"^(?:Tiltak \d+:|Innsatsområde \d+:|Status:|Ansvarlige? departement(?:er)?:|Innledning$|Akronymer$)"
+    r"^(?:Tiltak \d{1,4}:|Innsatsområde \d{1,3}:|Status:|Ansvarlige? departement(?:er)?:|Innledning$|Akronymer$)"
 )
 #: A paragraph that ends with one of these has ended; anything else may run on after a page break.
 _ENDS_PARAGRAPH = re.compile(r"[.!?:;]$")
@@ -45,8 +46,7 @@ def split_blocks(lines: list[str]) -> tuple[list[Block], list[RawFootnote]]:
             current = None
             continue
         note = FOOTNOTE_LINE.match(stripped)
-        if note:
-            text, _ = clean_line(note.group(2))
+        if note and (text := clean_line(note.group(2))[0]):
             footnotes.append(RawFootnote(superscript_to_int(note.group(1)), text, number))
             current = None
             continue

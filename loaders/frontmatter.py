@@ -98,9 +98,11 @@ def read_successor(path: str, blocks: list[Block]) -> tuple[PlanInfo, Evidence]:
             )
             sentence = next(s for s in split_sentences(block) if m.group("prop") in s.text)
             return info, Evidence(sentence.text, sentence.span, "Innledning")
+    intro = next((b.start for b in blocks if b.text == "Innledning"), blocks[0].start if blocks else 1)
     raise SourceError(
         path,
         "no reference to the successor plan («Prop. N S (…) Opptrappingsplan … (YYYY–YYYY) Title»)",
+        line=intro,
         hint="the introduction of a final report names the plan that takes over",
     )
 

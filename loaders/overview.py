@@ -70,6 +70,11 @@ def _acronym_groups(cell: str) -> list[list[str]]:
     return [g for g in groups if g]
 
 
+def _is_number(cell: str) -> bool:
+    """A measure number: decimal digits, at most four («²» or a 5,000-digit cell is not one)."""
+    return cell.isdecimal() and len(cell) <= 4
+
+
 def parse_overview(lines: list[str]) -> list[OverviewRow]:
     """Every row of a table whose header reads «Nr. | Tiltak | Ansvarlig departement»."""
     rows: list[OverviewRow] = []
@@ -83,7 +88,7 @@ def parse_overview(lines: list[str]) -> list[OverviewRow]:
         if len(cells) >= 3 and cells[0].rstrip(".").lower() == "nr" and "tiltak" in cells[1].lower():
             in_table = True
             continue
-        if not in_table or not cells[0].isdigit() or len(cells) < 3:
+        if not in_table or not _is_number(cells[0]) or len(cells) < 3:
             continue
         title_text, _ = clean_line(cells[1])
         cell, _ = clean_line(cells[2])

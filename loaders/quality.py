@@ -155,23 +155,35 @@ class _Mark:
     number: int
 
 
+#: How far back a word is looked for: a longer run of letters is no word of a label list (and looking at all of
+#: a long line before every number would be quadratic).
+_WORD_WINDOW = 80
+_LAST_WORD = re.compile(r"(\S+)\s*$")
+_NEXT_WORD = re.compile(r"\s*(\S{1,80})")
+_GOES_ON = re.compile(r"\s*(?:til|og|[a-zæøå])")
+
+
+def _raw_word_before(text: str, offset: int) -> re.Match[str] | None:
+    return _LAST_WORD.search(text[max(0, offset - _WORD_WINDOW) : offset])
+
+
 def _word_before(text: str, offset: int) -> str:
-    m = re.search(r"(\S+)\s*$", text[:offset])
+    m = _raw_word_before(text, offset)
     return m.group(1).lower().strip("(«»\"'").rstrip(".:,") if m else ""
 
 
 def _word_after(text: str, offset: int) -> str:
-    m = re.match(r"\s*(\S+)", text[offset:])
+    m = _NEXT_WORD.match(text, offset)
     return m.group(1).lower().strip("(«»\"'").rstrip(".,;:)") if m else ""
 
 
 def _is_quantity_or_label(text: str, start: int, end: int) -> bool:
     """True when the number at text[start:end] is a count, a measure, a date, an ordinal or a label."""
     before, after = _word_before(text, start), _word_after(text, end)
-    raw_before = re.search(r"(\S+)\s*$", text[:start])
+    raw_before = _raw_word_before(text, start)
     if raw_before and raw_before.group(1).endswith(":"):
         return True  # «NOU 2020: 17», a list heading
-    if text[end : end + 1] == "." and (after in MONTHS or re.match(r"\s*(?:til|og|[a-zæøå])", text[end + 1 :])):
+    if text[end : end + 1] == "." and (after in MONTHS or _GOES_ON.match(text, end + 1)):
         return True  # «1. januar», «1. til 4. trinn»
     if _PARTICIPLE.match(before):
         return True  # «etablert 12 støttesentre», «bevilget 16 millioner»: a count after a participle

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -31,7 +32,7 @@ from tiltaksgraf.loaders.model import (
 from tiltaksgraf.loaders.overview import ACRONYM, OverviewRow, parse_overview
 from tiltaksgraf.loaders.sections import MinistryLine, RawMeasure, RawSub, find_sections
 from tiltaksgraf.loaders.status_rules import aggregate, aggregate_reason, classify
-from tiltaksgraf.loaders.text import Block, Sentence, split_sentences
+from tiltaksgraf.loaders.text import MAX_SOURCE_BYTES, Block, Sentence, source_text, split_sentences
 
 
 def load_report(path: str | Path) -> Report:
@@ -47,20 +48,36 @@ def read_source(path: str | Path) -> str:
     if path.is_dir():
         raise SourceError(path, "is a folder, not a file", hint="name the report's .md file")
     try:
-        text = path.read_text(encoding="utf-8")
+        if path.stat().st_size > MAX_SOURCE_BYTES:
+            raise SourceError(
+                path, f"is larger than {MAX_SOURCE_BYTES // 2**20} MB, the most tiltaksgraf reads", hint="split it"
+            )
+        data = path.read_bytes()
     except PermissionError as exc:
         raise SourceError(path, "cannot be read (permission denied)", hint="check the file's permissions") from exc
+    except OSError as exc:
+        raise SourceError(path, f"cannot be read ({exc.strerror or exc})", hint="check the path") from exc
+    try:
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        raise SourceError(path, "is not UTF-8 text", line=line, hint="save the file as UTF-8") from exc
-    return text
+        line = data[: exc.start].count(b"\n") + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise SourceError(
+            path,
+            f"is not UTF-8 text (byte 0x{data[exc.start]:02X} at column {column})",
+            line=line,
+            hint="save the file as UTF-8",
+        ) from exc
+    return source_text(text, str(path))
 
 
 def parse_report(text: str, path: str | Path = "<text>") -> Report:
     """Parse the text of a report. ``path`` names the source in errors and provenance."""
+    text = source_text(text, str(path))  # the same text whether it came from read_source or not
     if not text.strip():
         raise SourceError(path, "the file is empty", line=1, hint="give the markdown text of a final report")
     lines = text.split("\n")
+    _check_heading_numbers(str(path), lines)
     blocks, raw_notes = split_blocks(lines)
     plan, title, date = read_title_page(str(path), blocks)
     successor, _ = read_successor(str(path), blocks)
@@ -74,6 +91,8 @@ def parse_report(text: str, path: str | Path = "<text>") -> Report:
             hint="measures start with a heading line «Tiltak N: title» under «Innsatsområde N: name»",
         )
     _check_structure(str(path), raw_measures)
+    _check_focus_areas(str(path), raw_areas)
+    _check_footnotes(str(path), raw_notes)
 
     known = {m.number for m in raw_measures}
     measures = [_measure(raw, rows.get(raw.number), known) for raw in raw_measures]
@@ -118,6 +137,16 @@ def _check_structure(path: str, raw_measures: list[RawMeasure]) -> None:
                 hint="each «Tiltak N» heading must have its own number",
             )
         seen[raw.number] = raw.heading.start
+        letters: dict[str, int] = {}
+        for sub in raw.subs:
+            if sub.letter in letters:
+                raise SourceError(
+                    path,
+                    f"measure {raw.number} has two sub-measures {sub.letter}) (first at line {letters[sub.letter]})",
+                    line=sub.heading.start,
+                    hint="each lettered part of a measure has its own letter",
+                )
+            letters[sub.letter] = sub.heading.start
         if raw.status_heading is None:
             raise SourceError(
                 path,
@@ -125,6 +154,51 @@ def _check_structure(path: str, raw_measures: list[RawMeasure]) -> None:
                 line=raw.heading.start,
                 hint="every measure reports its status under a line «Status:»",
             )
+
+
+_HEADING_NUMBER = re.compile(r"^\s*(Tiltak|Innsatsområde)\s+(\d{5,})\s*:")
+
+
+def _check_heading_numbers(path: str, lines: list[str]) -> None:
+    """Refuse a heading whose number is too long to be one (it would be read as prose, and the measure lost)."""
+    for number, line in enumerate(lines, start=1):
+        m = _HEADING_NUMBER.match(line)
+        if m:
+            raise SourceError(
+                path,
+                f"«{m.group(1)} {m.group(2)[:12]}{'…' if len(m.group(2)) > 12 else ''}:» has a number of "
+                f"{len(m.group(2))} digits",
+                line=number,
+                hint="measures and focus areas are numbered with at most 4 digits",
+            )
+
+
+def _check_footnotes(path: str, notes: list) -> None:
+    """Refuse a footnote number used twice: a footnote's number is its name."""
+    seen: dict[int, int] = {}
+    for note in notes:
+        if note.number in seen:
+            raise SourceError(
+                path,
+                f"footnote {note.number} appears twice (first at line {seen[note.number]})",
+                line=note.line,
+                hint="each footnote line starts with its own number",
+            )
+        seen[note.number] = note.line
+
+
+def _check_focus_areas(path: str, raw_areas: list) -> None:
+    """Refuse a focus-area number used twice (the second heading would be taken for the first's)."""
+    seen: dict[int, int] = {}
+    for area in raw_areas:
+        if area.number in seen:
+            raise SourceError(
+                path,
+                f"focus area {area.number} appears twice (first at line {seen[area.number]})",
+                line=area.heading.start,
+                hint="each «Innsatsområde N» heading must have its own number",
+            )
+        seen[area.number] = area.heading.start
 
 
 def _sentences(blocks: list[Block], section: str) -> Iterator[tuple[Sentence, str]]:
@@ -223,11 +297,13 @@ def _overview_responsibilities(row: OverviewRow | None, letter: str) -> list[Res
 
 
 def _body_responsibilities(lines: list[MinistryLine], section: str) -> list[Responsibility]:
-    out: list[Responsibility] = []
+    """One responsibility per ministry the body names; a repeated «Ansvarlig departement» line adds nothing."""
+    out: dict[str, Responsibility] = {}
     for line in lines:
         ev = Evidence(line.block.text, line.block.span, section)
-        out.extend(Responsibility(a, "body", ev) for a in dict.fromkeys(ACRONYM.findall(line.text)))
-    return out
+        for acronym in ACRONYM.findall(line.text):
+            out.setdefault(acronym, Responsibility(acronym, "body", ev))
+    return list(out.values())
 
 
 def _assign_unlettered_status(raw: RawMeasure) -> None:

@@ -19,6 +19,7 @@ body is reported once, with the overview's evidence. The roles map to IATI organ
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -78,9 +79,11 @@ def measure_roles(report: Report, parts: dict[int, list[TextPart]], index: Label
 
 
 def _part_roles(part: TextPart, index: LabelIndex) -> Iterable[Role]:
-    mentions = find_mentions(part.block, index)
+    mentions = sorted(find_mentions(part.block, index), key=lambda m: m.start)
+    starts = [m.start for m in mentions]  # a sentence's mentions by bisection: linear in a long paragraph
     for sentence in split_sentences(part.block):
-        inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
+        first, last = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
+        inside = [m for m in mentions[first:last] if m.end <= sentence.end]
         if not inside:
             continue
         evidence = Evidence(sentence.text, sentence.span, part.section_label)

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from tiltaksgraf.loaders.blocks import LETTER_MARKER
 from tiltaksgraf.loaders.text import Block
 
-FOCUS_AREA = re.compile(r"^Innsatsområde (\d+):\s*(.+?)\s*$")
-MEASURE = re.compile(r"^Tiltak (\d+):\s*(.+?)\s*$")
+FOCUS_AREA = re.compile(r"^Innsatsområde (\d{1,3}):\s*(.+?)\s*$")
+MEASURE = re.compile(r"^Tiltak (\d{1,4}):\s*(.+?)\s*$")
 STATUS = re.compile(r"^Status:\s*(.*)$")
 MINISTRIES = re.compile(r"(?:^|(?<=[.!?] ))(Ansvarlige? departement(?:er)?):\s*(.+)$")
 #: A status paragraph's letters: "a) …", "- a) …", "b) og c) …".

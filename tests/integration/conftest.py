@@ -1,4 +1,4 @@
-"""Real Oxigraph servers on free loopback ports, started once per module and stopped after it."""
+"""Real servers (tiltaksgraf's front with oxigraph behind it) on free loopback ports, started once per module."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ def _read_only(graph_file: Path, tmp_path_factory: pytest.TempPathFactory, timeo
 
 @pytest.fixture(scope="module")
 def read_only_server(graph_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """`oxigraph serve-read-only` with the real graph in its default graph; queries stop after 30 s."""
+    """A read-only server with the real graph in its default graph; requests stop after 30 s."""
     yield from _read_only(graph_file, tmp_path_factory, timeout_s=30)
 
 
@@ -33,7 +33,7 @@ def impatient_server(graph_file: Path, tmp_path_factory: pytest.TempPathFactory)
 
 @pytest.fixture(scope="module")
 def writable_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """`oxigraph serve`, empty: a store to publish into."""
+    """A writable server, empty: a store to publish into."""
     folder = tmp_path_factory.mktemp("oxigraph-rw")
     with (folder / "log").open("w") as log, start(folder / "store", free_port(), writable=True, log=log) as server:
         yield server

@@ -5,9 +5,11 @@ from __future__ import annotations
 import signal
 import subprocess
 import sys
+import time
 import urllib.request
 from pathlib import Path
 
+import pytest
 from tiltaksgraf.graph.endpoint import Endpoint
 from tiltaksgraf.graph.queries import run_named
 from tiltaksgraf.graph.server import free_port, port_in_use
@@ -49,3 +51,82 @@ def test_serve_reports_a_busy_port_and_a_missing_graph(graph_file: Path, tmp_pat
     assert f"port {port} on 127.0.0.1 is in use: pick another with --port" in capsys.readouterr().err
     assert main(["serve", "--graph", str(tmp_path / "none.ttl"), "--port", str(free_port())]) == 2
     assert "no graph at" in capsys.readouterr().err
+
+
+# --- issue 10, findings 12 and 13: no oxigraph left behind; a store folder served by one server at a time ---------
+
+
+def oxigraph_over(location: Path) -> list[int]:
+    """The oxigraph processes whose command line names ``location``."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            try:
+                args = (proc / "cmdline").read_bytes().split(b"\0")
+            except OSError:
+                continue
+            if args and args[0].endswith(b"oxigraph") and str(location).encode() in args:
+                state = (proc / "stat").read_text().rsplit(")", 1)[1].split()[0]
+                if state != "Z":
+                    found.append(int(proc.name))
+    return found
+
+
+def serving(graph_file: Path, location: Path, port: int) -> subprocess.Popen:
+    command = [sys.executable, "-m", "tiltaksgraf.cli", "serve", "--graph", str(graph_file), "--port", str(port)]
+    process = subprocess.Popen(
+        [*command, "--location", str(location)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    assert process.stdout is not None and process.stdout.readline().startswith("query web page:")
+    return process
+
+
+@pytest.mark.parametrize("sig", [signal.SIGHUP, signal.SIGTERM, signal.SIGKILL])
+def test_serve_leaves_no_oxigraph_behind_whatever_stops_it(graph_file: Path, tmp_path: Path, sig):
+    location, port = tmp_path / "store", free_port()
+    process = serving(graph_file, location, port)
+    try:
+        assert oxigraph_over(location)  # the backends run
+        process.send_signal(sig)
+        process.wait(15)
+        if sig != signal.SIGKILL:
+            assert process.returncode == 0
+        deadline = time.monotonic() + 5
+        while oxigraph_over(location) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert oxigraph_over(location) == []
+        assert not port_in_use(port)
+    finally:
+        process.kill()
+        process.wait()
+
+
+def test_a_second_serve_of_a_store_folder_is_refused_and_the_first_keeps_serving(graph_file: Path, tmp_path: Path):
+    location, port = tmp_path / "store", free_port()
+    first = serving(graph_file, location, port)
+    try:
+        other = tmp_path / "other.nt"
+        other.write_text("<urn:x:a> <urn:x:b> <urn:x:c> .\n")
+        second = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "tiltaksgraf.cli",
+                "serve",
+                "--graph",
+                str(other),
+                "--port",
+                str(free_port()),
+                "--location",
+                str(location),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert second.returncode == 2
+        assert f"{location} is in use by another tiltaksgraf server (process {first.pid})" in second.stderr
+        assert len(run_named(Endpoint(f"http://127.0.0.1:{port}/query"), "measures").rows) == 82  # not cleared
+    finally:
+        first.send_signal(signal.SIGINT)
+        first.wait(15)

@@ -132,7 +132,7 @@ def test_a_publish_cut_off_by_a_crashed_server_leaves_the_old_graph(tmp_path, gr
 
 
 def test_the_read_only_server_refuses_an_update(read_only_server, mini_graph_file, capsys):
-    with pytest.raises(PublishError, match=r"HTTP 403 Forbidden.*read-only server"):
+    with pytest.raises(PublishError, match=r"HTTP 403 Forbidden\): this server is read-only"):
         publish(mini_graph_file, read_only_server.update_url, GRAPH)
     code = main(["publish", "--endpoint", read_only_server.update_url, "--graph", str(mini_graph_file)])
     err = capsys.readouterr().err
@@ -146,7 +146,7 @@ def test_publish_from_the_command_line(writable_server, graph_file, capsys):
     assert main([*argv, "--graph-iri", target, "--graph", str(graph_file)]) == 0
     out, err = capsys.readouterr()
     triples = len(Graph().parse(graph_file, format="turtle"))
-    assert out == f"published {triples} triples to <{target}> (graph store protocol, then MOVE)\n"
+    assert out == f"published {triples} triples to <{target}> (graph store protocol, then MOVE; checked: all there)\n"
     assert "uploaded" in err
     assert measures_in(writable_server, target) == 82
 
@@ -156,7 +156,7 @@ def test_publish_from_the_command_line(writable_server, graph_file, capsys):
 
 def test_a_query_that_hits_the_server_timeout_is_an_error_not_a_short_table(impatient_server):
     slow = "SELECT ?a ?c WHERE { ?a ?p ?b . ?c ?q ?d FILTER (STRLEN(STR(?a)) < STRLEN(STR(?c)) - 150) }"
-    with pytest.raises(QueryError, match="stopped the query at its time limit and cut off the answer"):
+    with pytest.raises(QueryError, match="time limit of 1 s and was stopped"):
         run_query(Endpoint(impatient_server.query_url), slow)
 
 
@@ -181,7 +181,7 @@ def test_an_endpoint_that_never_answers():
 def test_a_syntax_error_and_a_wrong_url(read_only_server):
     with pytest.raises(QueryError, match=r"/query: the query does not parse: line 1, column 37"):
         run_query(Endpoint(read_only_server.query_url), "SELECT * WHERE { ?s ?p ?o . FILTER(}")
-    with pytest.raises(QueryError, match=r"there is no SPARQL endpoint at .* \(HTTP 404\): check the URL"):
+    with pytest.raises(QueryError, match=r"there is no SPARQL endpoint at .* \(HTTP 40[45]\): check the URL"):
         run_query(Endpoint(read_only_server.base_url + "/"), "SELECT * WHERE { ?s ?p ?o }")
 
 

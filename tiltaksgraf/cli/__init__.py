@@ -1,20 +1,23 @@
 """The ``tiltaksgraf`` command: registers one sub-command per module in :mod:`tiltaksgraf.commands`.
 
-Exit codes: 0 success; 1 the graph has violations (``build``, ``validate``); 2 bad input or usage.
-Results go to stdout, progress and errors to stderr.
+Exit codes: 0 success; 1 the graph has violations (``build``, ``validate``); 2 bad input or usage;
+3 an internal error (a bug); 130 interrupted. Results go to stdout, progress and errors to stderr. Every
+failure becomes its exit code and one line in one place, :mod:`tiltaksgraf.cli.failures`; ``--debug``
+shows the traceback instead.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from collections.abc import Sequence
 
 from tiltaksgraf import __version__
 from tiltaksgraf.cli.argparser import Parser
 from tiltaksgraf.cli.commands import COMMANDS
-from tiltaksgraf.cli.commands.common import CommandError
-from tiltaksgraf.loaders.errors import SourceError
+from tiltaksgraf.cli.failures import exit_code_and_message
 
 DESCRIPTION = """\
 tiltaksgraf: a knowledge graph of the measures and actors in Norway's action plan against domestic
@@ -36,7 +39,7 @@ examples:
   tiltaksgraf serve --port 7878              a SPARQL endpoint and query page on 127.0.0.1
 
 Run `tiltaksgraf COMMAND --help` for a command's options and examples.
-exit codes: 0 ok · 1 violations in the graph · 2 bad input or usage
+exit codes: 0 ok · 1 violations in the graph · 2 bad input or usage · 3 internal error (a bug)
 """
 
 
@@ -46,6 +49,7 @@ def parser() -> argparse.ArgumentParser:
         prog="tiltaksgraf", description=DESCRIPTION, epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    p.add_argument("--debug", action="store_true", help="on an error, show its traceback (for bug reports)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for module in COMMANDS:
         module.register(sub)
@@ -56,14 +60,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return int(args.run(args) or 0)
-    except (SourceError, CommandError) as exc:
-        print(f"tiltaksgraf {args.command}: error: {exc}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print("tiltaksgraf: interrupted", file=sys.stderr)
-        return 130
-    except BrokenPipeError:  # `tiltaksgraf query … | head`
+    except BrokenPipeError:  # `tiltaksgraf query … | head`: the reader has gone, and that is fine
+        _silence_stdout()
         return 0
+    except BaseException as exc:
+        if isinstance(exc, SystemExit) or (args.debug and not isinstance(exc, KeyboardInterrupt)):
+            raise
+        code, message = exit_code_and_message(exc)
+        print(f"tiltaksgraf {args.command}: {'' if code == 130 else 'error: '}{message}", file=sys.stderr)
+        return code
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that Python's flush at exit does not fail on the closed pipe again."""
+    with contextlib.suppress(OSError, ValueError):  # stdout is not a real file (a test's capture)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 from tiltaksgraf.cli.commands.common import CommandError, add_command, say
-from tiltaksgraf.graph.build import BuildResult, build_graph, write_outputs
+from tiltaksgraf.graph.build import BuildResult, build_graph, source_line, write_outputs
 from tiltaksgraf.graph.validation import ValidationError, validate_graph
 from tiltaksgraf.graph.validation_format import format_text, warning_summary
 from tiltaksgraf.loaders.model import Finding
@@ -34,9 +34,10 @@ def register(sub: argparse._SubParsersAction) -> None:
         "`tiltaksgraf validate`), and write build/graph.ttl (Turtle), build/graph.nt (sorted N-Triples), "
         "build/graph.jsonld (JSON-LD) and build/catalog.ttl (the dataset's DCAT-AP-NO description). "
         "Two builds of the same input are byte-identical. Nothing is written when a source is unusable "
-        "(exit 2) or the graph has violations (exit 1); a previous build stays as it was. The summary counts "
-        "what was read, lists where the source disagrees with itself (differences of form only — «Sørg» for "
-        "«Sørge», punctuation, case — in one line) and counts the warnings; -v shows everything.",
+        "or the graph built from it has violations (exit 2, naming the source line); a previous build stays as "
+        "it was. The summary counts what was read, lists where the source disagrees with itself (differences "
+        "of form only — «Sørg» for «Sørge», punctuation, case — in one line) and counts the warnings; -v shows "
+        "everything.",
         EXAMPLES,
     )
     p.add_argument(
@@ -67,9 +68,16 @@ def run(args: argparse.Namespace) -> int:
     except ValidationError as exc:
         raise CommandError(str(exc)) from exc
     if not validation.conforms:
+        # Everything in the graph came from the sources (and the shipped ontology): a violation is a problem of
+        # the input, said with the source line it comes from.
         say(format_text(validation, limit=VIOLATIONS_SHOWN, issues=validation.violations).rstrip())
-        say(f"nothing written: the graph has {len(validation.violations)} violation(s); {args.out} is unchanged")
-        return 1
+        where = sources[0] if len(sources) == 1 else "one of the sources"
+        first = validation.violations[0]
+        line = source_line(result.graph, first.focus)
+        raise CommandError(
+            f"{where}{f':{line}' if line else ''}: {first.node}: {first.text()} "
+            f"({len(validation.violations)} violation(s) in all; nothing written, {args.out} is unchanged)"
+        )
     if validation.warnings and args.verbose:
         say(format_text(validation, issues=validation.warnings, collapse=False).rstrip())
     written = write_outputs(result, args.out)

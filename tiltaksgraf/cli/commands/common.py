@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from pathlib import Path
 
@@ -19,7 +20,7 @@ def add_command(
     sub: argparse._SubParsersAction, name: str, summary: str, description: str, examples: str, **options
 ):
     """Register a sub-command whose help shows a description and examples (``options`` go to argparse)."""
-    return sub.add_parser(
+    p = sub.add_parser(
         name,
         help=summary,
         description=description,
@@ -27,6 +28,31 @@ def add_command(
         formatter_class=argparse.RawDescriptionHelpFormatter,
         **options,
     )
+    # `tiltaksgraf build --debug` as well as `tiltaksgraf --debug build`; not given here, the top-level value stands.
+    p.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    return p
+
+
+#: The longest time limit an option takes (11.6 days): longer is a typo, and overflows socket time-outs.
+MAX_SECONDS = 1e6
+
+
+def seconds(text: str) -> float:
+    """An argparse type for a time limit: a finite number of seconds above 0 (``0``, ``-1``, ``nan`` are refused).
+
+    >>> seconds("2.5")
+    2.5
+    >>> seconds("nan")
+    Traceback (most recent call last):
+    argparse.ArgumentTypeError: takes a number of seconds above 0 (at most 1000000), not 'nan'
+    """
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not (math.isfinite(value) and 0 < value <= MAX_SECONDS):
+        raise argparse.ArgumentTypeError(f"takes a number of seconds above 0 (at most {MAX_SECONDS:.0f}), not {text!r}")
+    return value
 
 
 def say(message: str) -> None:
@@ -41,9 +67,16 @@ def load_graph(path: Path | None) -> Graph:
         hint = "run `tiltaksgraf build` first" if path == GRAPH_FILE else "check the path"
         raise CommandError(f"no graph at {path} ({hint})")
     fmt = "nt" if path.suffix == ".nt" else "turtle"
+    if path.is_dir():
+        raise CommandError(f"{path} is a folder: give a graph file (.ttl or .nt)")
     graph = Graph()
     try:
         graph.parse(path, format=fmt)
+    except OSError:
+        raise  # unreadable: the CLI says why (permission denied …)
     except Exception as exc:  # rdflib raises several parser exception types
-        raise CommandError(f"{path} does not parse as {fmt}: {str(exc).splitlines()[0]}") from exc
+        first = next((line for line in str(exc).splitlines() if line.strip()), type(exc).__name__)
+        raise CommandError(f"{path} does not parse as {fmt}: {first}") from exc
+    if not len(graph):
+        raise CommandError(f"{path} holds no triples: build a graph first (tiltaksgraf build)")
     return graph

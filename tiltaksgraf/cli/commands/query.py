@@ -171,7 +171,13 @@ def _query(args: argparse.Namespace) -> NamedQuery:
     if args.file:
         if not args.file.is_file():
             raise CommandError(f"no query file at {args.file}")
-        return parse_header(args.file.stem, args.file, args.file.read_text(encoding="utf-8"))
+        data = args.file.read_bytes()
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            raise CommandError(f"{args.file}:{line}: is not UTF-8 text: save the query as UTF-8") from exc
+        return parse_header(args.file.stem, args.file, text)
     return parse_header("expression", Path("-e"), args.expression)
 
 

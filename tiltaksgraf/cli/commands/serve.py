@@ -1,4 +1,4 @@
-"""``tiltaksgraf serve``: an Oxigraph SPARQL server with the graph loaded, on 127.0.0.1, until Ctrl-C."""
+"""``tiltaksgraf serve``: a SPARQL server with the graph loaded, on 127.0.0.1, until Ctrl-C, SIGTERM or SIGHUP."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tiltaksgraf.cli.commands.common import CommandError, add_command, say
-from tiltaksgraf.graph.server import ServerError, load, start
+from tiltaksgraf.cli.commands.common import CommandError, add_command, say, seconds
+from tiltaksgraf.graph.front import Front, serve, stop_on_signals
+from tiltaksgraf.graph.server import hold_location, load, port_in_use
 from tiltaksgraf.paths import GRAPH_FILE
 
 EXAMPLES = """\
@@ -26,9 +27,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         sub,
         "serve",
         "serve the graph over SPARQL with a query web page",
-        "Start an Oxigraph SPARQL server on 127.0.0.1 with the graph loaded (into the default graph), print "
-        "the URLs of its query web page and its SPARQL endpoint, and serve until Ctrl-C. Read-only unless "
-        "--writable. Without --location the store lives in a temporary folder that is removed on exit.",
+        "Start a SPARQL server on 127.0.0.1 with the graph loaded (into the default graph), print the URLs of "
+        "its query web page and its SPARQL endpoint, and serve until Ctrl-C (or SIGTERM, or the terminal "
+        "closing). Oxigraph answers behind tiltaksgraf's front, which refuses SERVICE (no outbound requests), "
+        "cross-origin writes and requests for other host names, and stops a query that runs past --timeout. "
+        "Read-only unless --writable. Without --location the store lives in a temporary folder that is removed "
+        "on exit; a folder given with --location is held by one server at a time.",
         EXAMPLES,
     )
     p.add_argument("--graph", type=Path, help="the graph to serve (default: build/graph.ttl)")
@@ -41,43 +45,55 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="keep the store in DIR; its default graph is replaced by the graph, named graphs are kept",
     )
     p.add_argument(
-        "--timeout", type=int, default=60, metavar="SECONDS", help="stop a query after this long (default: %(default)s)"
+        "--timeout",
+        type=seconds,
+        default=60.0,
+        metavar="SECONDS",
+        help="stop a request (its query and its answer) after this long (default: %(default)g)",
+    )
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=2,
+        metavar="N",
+        help="queries answered at once by a read-only server (default: %(default)s; a writable one has 1)",
     )
     p.set_defaults(run=run)
-
-
-def _stop_on_sigterm(*_: object) -> None:
-    raise KeyboardInterrupt
 
 
 def run(args: argparse.Namespace) -> int:
     if not 0 < args.port < 65536:
         raise CommandError(f"--port takes a port number (1–65535), not {args.port}")
+    if not 0 < args.workers <= 64:
+        raise CommandError(f"--workers takes a number from 1 to 64, not {args.workers}")
+    if port_in_use(args.port):
+        raise CommandError(f"port {args.port} on 127.0.0.1 is in use: pick another with --port")
     graph = args.graph or GRAPH_FILE
     location = args.location or Path(tempfile.mkdtemp(prefix="tiltaksgraf-oxigraph-")) / "store"
-    server = None
-    previous = signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    previous = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    stop_on_signals()
     try:
-        say(f"loading {graph} into {location}")
-        load(location, graph)
-        server = start(location, args.port, args.writable, args.timeout, log=sys.stderr)
-        mode = "writable" if args.writable else "read-only"
-        print(f"query web page:   {server.base_url}/", flush=True)
-        print(f"SPARQL endpoint:  {server.query_url}   ({mode})", flush=True)
-        if args.writable:
-            print(f"update endpoint:  {server.update_url}", flush=True)
-            print(f"graph store:      {server.store_url}", flush=True)
-        say("serving; press Ctrl-C to stop")
-        server.process.wait()
-        raise CommandError(f"the oxigraph server stopped by itself (exit {server.process.returncode})")
+        with hold_location(location):
+            say(f"loading {graph} into {location}")
+            load(location, graph)
+            serve(location, args.port, args.writable, args.timeout, args.workers, sys.stderr, _announce)
     except KeyboardInterrupt:
         say("stopping")
         return 0
-    except ServerError as exc:
-        raise CommandError(str(exc)) from exc
     finally:
-        if server is not None:
-            server.stop()
-        signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
         if args.location is None:
             shutil.rmtree(location.parent, ignore_errors=True)
+    return 0
+
+
+def _announce(front: Front) -> None:
+    base = f"http://127.0.0.1:{front.port}"
+    mode = "writable" if front.writable else "read-only"
+    print(f"query web page:   {base}/", flush=True)
+    print(f"SPARQL endpoint:  {base}/query   ({mode})", flush=True)
+    if front.writable:
+        print(f"update endpoint:  {base}/update", flush=True)
+        print(f"graph store:      {base}/store", flush=True)
+    say(f"serving; queries stop after {front.timeout:g} s; press Ctrl-C to stop")

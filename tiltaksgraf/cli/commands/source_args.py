@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from tiltaksgraf.cli.commands.common import CommandError
+from tiltaksgraf.cli.commands.common import CommandError, seconds
 from tiltaksgraf.graph.endpoint import DEFAULT_TIMEOUT, Endpoint
 from tiltaksgraf.graph.results import QueryError
 from tiltaksgraf.graph.sources import Source
@@ -25,10 +25,10 @@ def add_source_arguments(parser: argparse.ArgumentParser) -> None:
     )
     group.add_argument(
         "--timeout",
-        type=float,
+        type=seconds,
         default=DEFAULT_TIMEOUT,
         metavar="SECONDS",
-        help="with --endpoint: give up after this long (default: %(default)g)",
+        help="with --endpoint: give up when the whole answer has not arrived after this long (default: %(default)g)",
     )
 
 
