@@ -117,20 +117,19 @@ def build_graph(
     names = legal_names(legislation)
     misspelt = misspellings(registry.graph)
     result = BuildResult(graph, [])
-    parsed: list[tuple[str, Report]] = []
+    parsed: list[tuple[Path, str, Report]] = []
     for source in sources:
         say(f"reading {source}")
         text = read_source(source)  # read once: the report, its misspellings and its actors all come from it
-        report = parse_report(text, source)
-        check_buildable(report, source)
-        parsed.append((text, report))
-    latest = latest_reports([report for _, report in parsed])
-    for text, report in parsed:
+        parsed.append((source, text, parse_report(text, source)))
+    latest = latest_reports([report for _, _, report in parsed])
+    for source, text, report in parsed:
         current = latest[iris.key_of(report.plan.title)]
         if report is not current:  # an earlier report on the same plan: its status assessments, dated
             result.history.append(report)
             result.findings += add_status_history(graph, report, registry, current)
             continue
+        check_buildable(report, source)  # an earlier report adds only its statuses: it may lack the overview
         if misspelt:
             report.findings += misspelt_name_findings(text, report.measures, misspelt)
         documents = read_documents(report, measure_parts(report, text), registry.index, names)

@@ -57,25 +57,28 @@ class Endpoint:
 
         The query's type (read by SPARQLWrapper) must be one of ``kinds``.
         """
+        return self._send(text, kinds)[1]
+
+    def _send(self, text: str, kinds: tuple[str, ...]) -> tuple[str, HttpAnswer]:
         kind, method, url, body, headers = protocol_request(self.url, without_comments(text), self.graph_iri)
         if kind not in kinds:
             raise QueryError(f"only {' or '.join(kinds)} queries can run here, not {kind or 'this text'}")
-        return request(method, url, body, headers, self.timeout, self.max_bytes)
+        return kind, request(method, url, body, headers, self.timeout, self.max_bytes)
 
     def query(self, text: str, bindings: Mapping[str, Identifier | Sequence[Identifier]] | None = None) -> Answer:
         """Run any query with ``bindings``: a table (SELECT), a boolean (ASK) or triples (CONSTRUCT, DESCRIBE)."""
         bound = with_values(text, bindings or {})
         try:
-            answer = self.post_query(bound)
+            kind, answer = self._send(bound, _QUERY_KINDS)
         except QueryError as exc:
             if str(exc).startswith("only SELECT"):
                 raise QueryError(
                     "give a SELECT, ASK, CONSTRUCT or DESCRIBE query (an update goes to an update endpoint)"
                 ) from exc
             raise
-        if answer.content_type.endswith("json"):
-            return parse_json_results(answer.body, answer.content_type, self.url)
-        return parse_triples(answer.body, answer.content_type, self.url)
+        if kind in ("CONSTRUCT", "DESCRIBE"):
+            return parse_triples(answer.body, answer.content_type, self.url)
+        return parse_json_results(answer.body, answer.content_type, self.url)
 
     def select(self, text: str, bindings: Mapping[str, Identifier | Sequence[Identifier]] | None = None) -> Table:
         """Run a SELECT query with ``bindings`` and return its table."""
