@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
-from rdflib import BNode, Literal, URIRef
-from rdflib.term import Identifier
 from tiltaksgraf.graph.results import QueryError
+
+if TYPE_CHECKING:
+    from rdflib.term import Identifier
 
 #: An absolute IRI as SPARQL's IRIREF allows it (no spaces, no <>"{}|^`\).
 _IRI = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:[^\x00-\x20<>\"{}|\\^`]*")
@@ -31,6 +33,8 @@ _STRING = re.compile(r"(\"|')(?:\\.|(?!\1)[^\n\r])*\1")
 
 def sparql_term(term: Identifier) -> str:
     """One RDF term in SPARQL syntax; refuses anything that would not be exactly one term."""
+    from rdflib import BNode, Literal, URIRef
+
     if isinstance(term, URIRef):
         if not _IRI.fullmatch(str(term)):
             raise QueryError(f"{str(term)!r} is not an absolute IRI that SPARQL can carry")

@@ -7,13 +7,15 @@ import io
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from rdflib import Graph
 from tiltaksgraf.graph.actors_rdf import Actors, add_actors, read_actors
 from tiltaksgraf.graph.registry import load_registry, misspellings
 from tiltaksgraf.graph.report_rdf import add_report
-from tiltaksgraf.graph.serialize import bind_prefixes, to_sorted_ntriples, to_turtle, write_atomic
+from tiltaksgraf.graph.serialize import bind_prefixes, to_turtle, write_atomic
+from tiltaksgraf.graph.triples import NTriplesGraph, Triples
 from tiltaksgraf.loaders.actors import UnresolvedName
 from tiltaksgraf.loaders.errors import SourceError
 from tiltaksgraf.loaders.model import Finding, Report
@@ -28,12 +30,29 @@ DISAGREEMENTS = ("responsibility-differs", "responsibility-missing-body-line", "
 
 @dataclass
 class BuildResult:
-    """The graph, the parsed reports and every finding about the sources."""
+    """The graph, the parsed reports and every finding about the sources.
 
-    graph: Graph
+    ``triples`` is what the build assembled into: a :class:`~graph.triples.Triples` (the default) or, on
+    the rdflib path kept for comparison, an rdflib Graph. :attr:`data` is the finished graph as sorted
+    N-Triples with the embedded store; :attr:`graph` an rdflib Graph of it, made when first asked for.
+    """
+
+    triples: Triples | Graph
     reports: list[Report]
     findings: list[Finding] = field(default_factory=list)
     actors: list[Actors] = field(default_factory=list)
+
+    @cached_property
+    def data(self) -> NTriplesGraph:
+        """The graph as sorted N-Triples (what ``graph.nt`` holds), with the embedded store."""
+        if isinstance(self.triples, Graph):
+            return NTriplesGraph.from_rdflib(self.triples)
+        return self.triples.freeze()
+
+    @cached_property
+    def graph(self) -> Graph:
+        """The graph in rdflib (for pySHACL and users' own rdflib code); parsed from :attr:`data` once."""
+        return self.triples if isinstance(self.triples, Graph) else self.data.rdflib()
 
     @property
     def unresolved(self) -> list[UnresolvedName]:
@@ -48,7 +67,7 @@ class BuildResult:
         continuations = Counter(m.continuation.relation if m.continuation else "none" for m in measures)
         return {
             "sources": [r.source for r in self.reports],
-            "triples": len(self.graph),
+            "triples": len(self.triples),
             "focus_areas": sum(len(r.focus_areas) for r in self.reports),
             "measures": len(measures),
             "measures_with_submeasures": sum(1 for m in measures if m.submeasures),
@@ -83,10 +102,15 @@ def build_graph(
     registry_path: Path = ORGANISATIONS_FILE,
     progress: Callable[[str], None] | None = None,
     programmes_path: Path | None = PROGRAMMES_FILE,
+    rdflib: bool = False,
 ) -> BuildResult:
-    """Parse each source and assemble one graph with the ontology, schemes and registry."""
+    """Parse each source and assemble one graph with the ontology, schemes and registry.
+
+    The triples go into a :class:`~graph.triples.Triples`; ``rdflib=True`` assembles them in rdflib's memory
+    store instead, as releases before 0.2 did (``bench/`` compares the two; the output is the same bytes).
+    """
     say = progress or (lambda _msg: None)
-    graph = bind_prefixes(Graph())
+    graph: Triples | Graph = bind_prefixes(Graph()) if rdflib else Triples()
     for path in reference_files():
         try:
             graph.parse(path, format="turtle")
@@ -129,9 +153,9 @@ def write_outputs(result: BuildResult, out_dir: Path) -> dict[str, Path]:
         "ntriples": out_dir / "graph.nt",
         "unresolved": out_dir / "unresolved-names.csv",
     }
-    ntriples = to_sorted_ntriples(result.graph)
+    ntriples = result.data.ntriples
     data = {
-        "turtle": to_turtle(result.graph, ntriples),
+        "turtle": to_turtle(None, ntriples),
         "ntriples": ntriples,
         "unresolved": unresolved_csv(result),
     }

@@ -9,20 +9,17 @@ cancelled»); that is reported as the server's timeout, never as an empty or par
 
 from __future__ import annotations
 
-import ast
-import http.client
 import json
 import math
-import socket
-import urllib.error
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from rdflib.term import Identifier
-from SPARQLWrapper import JSON, POST, SPARQLWrapper
-from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 from tiltaksgraf.graph.binding import with_values, without_comments
 from tiltaksgraf.graph.results import QueryError, Table, first_line
+
+if TYPE_CHECKING:  # SPARQLWrapper and http.client are imported when a request is made, not by every command
+    from rdflib.term import Identifier
 
 #: Seconds to wait for an endpoint's answer unless told otherwise.
 DEFAULT_TIMEOUT = 30.0
@@ -47,6 +44,12 @@ class Endpoint:
 
     def select(self, text: str, bindings: Mapping[str, Identifier] | None = None) -> Table:
         """Run a SELECT query with ``bindings`` and return its table."""
+        import http.client
+        import urllib.error
+
+        from SPARQLWrapper import JSON, POST, SPARQLWrapper
+        from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+
         client = SPARQLWrapper(self.url, agent=USER_AGENT)
         client.setMethod(POST)
         client.setReturnFormat(JSON)
@@ -91,6 +94,8 @@ def parse_json_results(body: bytes, content_type: str, url: str) -> Table:
 
 def _server_text(exc: BaseException) -> str:
     """What the server said, from a SPARQLWrapper exception (which keeps it only in its message)."""
+    import ast
+
     message = str(exc)
     if "Response:\n" not in message:
         return ""
@@ -104,6 +109,12 @@ def _server_text(exc: BaseException) -> str:
 
 def describe_failure(exc: BaseException, url: str, timeout: float) -> str:
     """One line saying why a request to ``url`` failed and what to do about it."""
+    import http.client
+    import socket
+    import urllib.error
+
+    from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+
     if isinstance(exc, SPARQLWrapperException):
         said = _server_text(exc)
         kind = type(exc).__name__

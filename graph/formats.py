@@ -8,10 +8,10 @@ import json
 import shutil
 import textwrap
 
-from tiltaksgraf.graph.queries import Table
-from tiltaksgraf.graph.vocab import ID
+from tiltaksgraf.graph.results import Table
 
-ID_BASE = str(ID)
+#: ``tgid:``, the base of tiltaksgraf's instance IRIs (``vocab.ID``), as text: printing a table needs no rdflib.
+ID_BASE = "https://w3id.org/tiltaksgraf/id/"
 
 FORMATS = ("table", "csv", "tsv", "json", "md")
 

@@ -8,18 +8,20 @@ get them as a ``VALUES`` block of serialised terms (:mod:`graph.binding`).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 import pyoxigraph as ox
-from rdflib import Graph
-from rdflib.term import Identifier
 from tiltaksgraf.graph import store as embedded
 from tiltaksgraf.graph.binding import with_values
 from tiltaksgraf.graph.endpoint import Endpoint
 from tiltaksgraf.graph.results import QueryError, Table, first_line
 
+if TYPE_CHECKING:  # rdflib is imported only when an rdflib Graph is queried: `query` starts faster without it
+    from rdflib import Graph
+    from rdflib.term import Identifier
+
 #: Anything :func:`run_query` can query.
-Source: TypeAlias = Graph | ox.Store | Endpoint
+Source: TypeAlias = "Graph | ox.Store | Endpoint"
 
 
 def run_query(source: Source, text: str, bindings: Mapping[str, Identifier] | None = None) -> Table:
@@ -29,6 +31,8 @@ def run_query(source: Source, text: str, bindings: Mapping[str, Identifier] | No
         return source.select(text, bindings)
     if isinstance(source, ox.Store):
         return embedded.select(source, with_values(text, bindings))
+    from rdflib import Graph
+
     if isinstance(source, Graph):
         return _rdflib_select(source, text, bindings)
     raise TypeError(f"cannot query a {type(source).__name__}: give an rdflib Graph, a pyoxigraph Store or an Endpoint")

@@ -7,6 +7,7 @@ Results go to stdout, progress and errors to stderr.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 
@@ -37,19 +38,21 @@ exit codes: 0 ok · 1 violations in the graph · 2 bad input or usage
 """
 
 
-def parser() -> argparse.ArgumentParser:
-    """The argument parser with every sub-command registered."""
+def parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser with every sub-command registered, or only ``command``'s module when it names one."""
     p = argparse.ArgumentParser(
         prog="tiltaksgraf", description=DESCRIPTION, epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in COMMANDS:
-        module.register(sub)
+    modules = [COMMANDS[command]] if command in COMMANDS else dict.fromkeys(COMMANDS.values())
+    for name in modules:
+        importlib.import_module(f"tiltaksgraf.cli.commands.{name}").register(sub)
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = parser(argv[0] if argv else None).parse_args(argv)
     try:
         return int(args.run(args) or 0)
     except (SourceError, CommandError) as exc:

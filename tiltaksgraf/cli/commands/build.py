@@ -8,9 +8,6 @@ import time
 from pathlib import Path
 
 from tiltaksgraf.cli.commands.common import CommandError, add_command, say
-from tiltaksgraf.graph.build import build_graph, write_outputs
-from tiltaksgraf.graph.validation import ValidationError, validate_graph
-from tiltaksgraf.graph.validation_format import format_text
 from tiltaksgraf.paths import BUILD_DIR, DEFAULT_SOURCE
 
 #: How many violations (build refused) and warnings (build written) the build lists on stderr.
@@ -50,13 +47,17 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from tiltaksgraf.graph.build import build_graph, write_outputs
+    from tiltaksgraf.graph.validation import ValidationError, validate_graph
+    from tiltaksgraf.graph.validation_format import format_text
+
     started = time.perf_counter()
     sources = args.sources or [DEFAULT_SOURCE]
     result = build_graph(sources, progress=None if args.quiet else say)
     if not args.quiet:
         say("validating the graph")
     try:
-        validation = validate_graph(result.graph)
+        validation = validate_graph(result.data)  # the N-Triples and the embedded store: no rdflib copy
     except ValidationError as exc:
         raise CommandError(str(exc)) from exc
     if not validation.conforms:

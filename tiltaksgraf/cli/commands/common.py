@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-
-from rdflib import Graph
+from typing import TYPE_CHECKING
 
 from tiltaksgraf.paths import GRAPH_FILE
+
+if TYPE_CHECKING:
+    from tiltaksgraf.graph.triples import NTriplesGraph
 
 
 class CommandError(Exception):
@@ -31,16 +33,16 @@ def say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def load_graph(path: Path | None) -> Graph:
-    """Parse a built graph (Turtle or N-Triples by extension); a clear error if it is missing or broken."""
+def read_graph(path: Path | None) -> NTriplesGraph:
+    """Read a built graph (Turtle or N-Triples by extension) with Oxigraph; a clear error if it is missing or broken."""
+    from tiltaksgraf.graph.triples import NTriplesGraph
+
     path = path or GRAPH_FILE
-    if not path.exists():
-        hint = "run `tiltaksgraf build` first" if path == GRAPH_FILE else "check the path"
-        raise CommandError(f"no graph at {path} ({hint})")
     fmt = "nt" if path.suffix == ".nt" else "turtle"
-    graph = Graph()
     try:
-        graph.parse(path, format=fmt)
-    except Exception as exc:  # rdflib raises several parser exception types
+        return NTriplesGraph.from_file(path)
+    except FileNotFoundError as exc:
+        hint = "run `tiltaksgraf build` first" if path == GRAPH_FILE else "check the path"
+        raise CommandError(f"no graph at {path} ({hint})") from exc
+    except (SyntaxError, OSError) as exc:
         raise CommandError(f"{path} does not parse as {fmt}: {str(exc).splitlines()[0]}") from exc
-    return graph
