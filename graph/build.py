@@ -11,16 +11,15 @@ from functools import cached_property
 from pathlib import Path
 
 from rdflib import Graph
-from tiltaksgraf.graph.actors_rdf import Actors, add_actors, read_actors
-from tiltaksgraf.graph.registry import load_registry, misspellings
+from tiltaksgraf.graph.actors_rdf import Actors, add_actors
+from tiltaksgraf.graph.reading import read_reports
+from tiltaksgraf.graph.registry import load_registry
 from tiltaksgraf.graph.report_rdf import add_report
 from tiltaksgraf.graph.serialize import bind_prefixes, to_turtle, write_atomic
 from tiltaksgraf.graph.triples import NTriplesGraph, Triples
 from tiltaksgraf.loaders.actors import UnresolvedName
 from tiltaksgraf.loaders.errors import SourceError
 from tiltaksgraf.loaders.model import Finding, Report
-from tiltaksgraf.loaders.quality import misspelt_name_findings
-from tiltaksgraf.loaders.report import parse_report, read_source
 
 from tiltaksgraf.paths import ONTOLOGY_DIR, ORGANISATIONS_FILE, PROGRAMMES_FILE
 
@@ -103,11 +102,13 @@ def build_graph(
     progress: Callable[[str], None] | None = None,
     programmes_path: Path | None = PROGRAMMES_FILE,
     rdflib: bool = False,
+    jobs: int | None = None,
 ) -> BuildResult:
     """Parse each source and assemble one graph with the ontology, schemes and registry.
 
     The triples go into a :class:`~graph.triples.Triples`; ``rdflib=True`` assembles them in rdflib's memory
     store instead, as releases before 0.2 did (``bench/`` compares the two; the output is the same bytes).
+    Several sources are read by ``jobs`` processes (default: one per core; :mod:`graph.reading`).
     """
     say = progress or (lambda _msg: None)
     graph: Triples | Graph = bind_prefixes(Graph()) if rdflib else Triples()
@@ -119,19 +120,12 @@ def build_graph(
     registry = load_registry(registry_path, programmes_path)
     graph += registry.graph
     graph += registry.programmes
-    names = misspellings(registry.graph)
     result = BuildResult(graph, [])
-    for source in sources:
-        say(f"reading {source}")
-        text = read_source(source)  # read once: the report, its misspellings and its actors all come from it
-        report = parse_report(text, source)
-        if names:
-            report.findings += misspelt_name_findings(text, report.measures, names)
+    for source, report, actors in read_reports(sources, registry, (registry_path, programmes_path), jobs):
+        say(f"read {source}: writing its measures and actors")
         result.reports.append(report)
         result.findings += report.findings
         result.findings += add_report(graph, report, registry)
-        say("reading the actors: organisations, roles, mentions")
-        actors = read_actors(report, text, registry)
         result.actors.append(actors)
         add_actors(graph, report, actors)
     return result

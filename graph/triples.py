@@ -67,8 +67,11 @@ class Triples:
     def __init__(self) -> None:
         self._lines: set[str] = set()
         self._pairs: set[str] = set()  # "<s> <p>" of every line, for (s, p, None) in graph
+        self._frozen: NTriplesGraph | None = None
 
     def add(self, triple: Triple) -> Triples:
+        if self._frozen is not None:
+            raise RuntimeError("the triples are frozen: add before freeze()")
         s, p, o = triple
         head = f"{s.n3()} {p.n3()}"
         self._lines.add(f"{head} {_quoteLiteral(o) if isinstance(o, Literal) else o.n3()} .")
@@ -81,14 +84,20 @@ class Triples:
         return self
 
     def __len__(self) -> int:
-        return len(self._lines)
+        return len(self._frozen) if self._frozen is not None else len(self._lines)
+
+    def _all_lines(self, start: str = "") -> list[str]:
+        """The lines (that begin with ``start``), sorted."""
+        if self._frozen is not None:
+            return [line for line in self._frozen.ntriples.decode("utf-8").split("\n")[:-1] if line.startswith(start)]
+        return sorted(line for line in self._lines if line.startswith(start))
 
     def __iter__(self) -> Iterator[Triple]:
-        return _parse_lines(sorted(self._lines))
+        return _parse_lines(self._all_lines())
 
     def __contains__(self, pattern: Pattern) -> bool:
         s, p, o = pattern
-        if s is not None and p is not None:
+        if s is not None and p is not None and self._frozen is None:
             head = f"{s.n3()} {p.n3()}"
             if o is None:
                 return head in self._pairs
@@ -99,8 +108,7 @@ class Triples:
         """The triples that match ``(s, p, o)``, ``None`` matching anything (a scan of every line)."""
         s, p, o = pattern
         start = f"{s.n3()} " if s is not None else ""
-        lines = (line for line in self._lines if line.startswith(start)) if start else iter(self._lines)
-        for triple in _parse_lines(sorted(lines)):
+        for triple in _parse_lines(self._all_lines(start)):
             if (p is None or triple[1] == p) and (o is None or triple[2] == o):
                 yield triple
 
@@ -118,8 +126,16 @@ class Triples:
         return self.__iadd__(read_rdf(source, ox.RdfFormat.N_TRIPLES if format == "nt" else ox.RdfFormat.TURTLE))
 
     def freeze(self) -> NTriplesGraph:
-        """The triples as sorted N-Triples (one line each): the canonical form the build writes."""
-        return NTriplesGraph(("\n".join(sorted(self._lines)) + "\n").encode("utf-8"), len(self._lines))
+        """The triples as sorted N-Triples (one line each): the canonical form the build writes.
+
+        The sink is done then: its sets are let go (a corpus's lines are hundreds of megabytes) and ``add``
+        refuses; it still answers questions, from the frozen lines.
+        """
+        if self._frozen is None:
+            lines = sorted(self._lines)
+            self._lines, self._pairs = set(), set()
+            self._frozen = NTriplesGraph(("\n".join(lines) + "\n").encode("utf-8"), len(lines))
+        return self._frozen
 
 
 class NTriplesGraph:

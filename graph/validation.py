@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -236,14 +237,18 @@ def validate_graph(
     started = time.perf_counter()
     shapes = load_shapes() if shapes is None else shapes
     checks = load_checks() if checks is None else checks
-    report, engine = run_shapes(graph, shapes, engine)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        # pyshacl-turbo runs in Rust without the GIL: the shapes are checked while the store loads and the
+        # SPARQL checks run (they join across the graph, which Oxigraph is fast at).
+        shaped = pool.submit(run_shapes, graph, shapes, engine)
+        store = graph.store if isinstance(graph, NTriplesGraph) else store_from_graph(graph) if checks else None
+        rows = [(check, run_check(store, check)) for check in checks]
+        report, engine = shaped.result()
     report = bind_prefixes(report)
     report_node = next(report.subjects(RDF.type, SH.ValidationReport))
-    # The checks join across the graph: Oxigraph is fast at it. Nodes are named from the same store.
-    store = graph.store if isinstance(graph, NTriplesGraph) else store_from_graph(graph) if checks else None
     named: Graph | StoreView = StoreView(graph.store) if isinstance(graph, NTriplesGraph) else graph
-    for check in checks:
-        for focus, value in run_check(store, check):
+    for check, found in rows:
+        for focus, value in found:
             result = BNode()
             report.add((report_node, SH.result, result))
             report.add((result, RDF.type, SH.ValidationResult))
