@@ -89,6 +89,17 @@ def repeat(command: list[str], runs: int) -> dict[str, float]:
     return out
 
 
+def interleaved(commands: dict[str, list[str]], runs: dict[str, int]) -> dict[str, dict[str, float]]:
+    """Each command ``runs[name]`` times, taking turns (A, B, A, B …), so that A and B see the same machine."""
+    load = os.getloadavg()[0]
+    samples: dict[str, list[tuple[float, int]]] = {name: [] for name in commands}
+    for i in range(max(runs.values())):
+        for name, command in commands.items():
+            if i < runs[name]:
+                samples[name].append(measured(command))
+    return {name: summary(s) | {"load_before": load} for name, s in samples.items()}
+
+
 def timed(fn: Callable[[], object], runs: int) -> dict[str, float]:
     """Median, min and max seconds of ``fn`` in this process."""
     times = []
@@ -144,23 +155,27 @@ def start_times(graph: Path, runs: int) -> dict[str, object]:
     }
 
 
-def one_size(n: int, corpus: list[Path], work: Path, rdflib: bool, runs: int) -> dict[str, object]:
+def one_size(
+    n: int, corpus: list[Path], work: Path, rdflib: bool, runs: int, with_queries: bool = True
+) -> dict[str, object]:
     sources = [str(p) for p in corpus[:n]]
     new, old = work / f"new-{n}", work / f"old-{n}"
     cli = str(BIN / "tiltaksgraf")
-    say(f"N={n}: build")
-    row: dict[str, object] = {"n": n, "build": repeat([cli, "build", "-q", *sources, "-o", str(new)], runs)}
     nt, ttl = new / "graph.nt", new / "graph.ttl"
+    say(f"N={n}: build" + (", taking turns with the rdflib path" if rdflib else ""))
+    builds = {"build": [cli, "build", "-q", *sources, "-o", str(new)]}
+    if rdflib:
+        builds["build_rdflib"] = [sys.executable, "-m", "bench.rdflib_path", str(old), *sources]
+    row: dict[str, object] = {"n": n, **interleaved(builds, {"build": runs, "build_rdflib": 3 if n <= 3 else 1})}
     row["triples"] = sum(1 for _ in nt.open("rb"))
     row["ntriples_mb"] = nt.stat().st_size / 2**20
-    say(f"N={n}: {row['triples']} triples; validate, floor")
-    row["validate"] = repeat([cli, "validate", str(ttl)], runs)
-    row["floor"] = repeat([sys.executable, "-c", FLOOR, str(nt)], max(runs, 3))
     if rdflib:
-        say(f"N={n}: the rdflib path")
-        runs_old = 3 if n <= 3 else 1
-        row["build_rdflib"] = repeat([sys.executable, "-m", "bench.rdflib_path", str(old), *sources], runs_old)
         row["identical_to_rdflib"] = (old / "graph.nt").read_bytes() == nt.read_bytes()
+    say(f"N={n}: {row['triples']} triples; validate and the floor, taking turns")
+    checks = {"validate": [cli, "validate", str(ttl)], "floor": [sys.executable, "-c", FLOOR, str(nt)]}
+    row.update(interleaved(checks, {"validate": runs, "floor": max(runs, 3) if n <= 30 else 1}))
+    if not with_queries:
+        return row
     say(f"N={n}: start of commands, named queries")
     row["start"] = start_times(ttl, 7 if n <= 3 else 3)
     row.update(queries(nt, 5 if n <= 10 else 3 if n <= 30 else 1, work / f"q-{n}"))
@@ -175,6 +190,7 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--sizes", default=",".join(map(str, SIZES)), help="corpus sizes (default: %(default)s)")
     p.add_argument("--rdflib-up-to", type=int, default=30, help="run the rdflib path up to this size")
+    p.add_argument("--queries-up-to", type=int, default=100, help="time the named queries up to this size")
     p.add_argument("--runs", type=int, help="runs per size (default: 5 for small sizes, down to 1 for 100)")
     p.add_argument("--out", type=Path, default=RESULTS, help="where scaling.json and scaling.csv go")
     args = p.parse_args(argv)
@@ -194,7 +210,8 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
         corpus = write_corpus(max(sizes), work / "corpus")
         for n in sizes:
             runs = args.runs or RUNS.get(n, 1)
-            results["sizes"].append(one_size(n, corpus, work, n <= args.rdflib_up_to, runs))  # type: ignore[union-attr]
+            row = one_size(n, corpus, work, n <= args.rdflib_up_to, runs, n <= args.queries_up_to)
+            results["sizes"].append(row)  # type: ignore[union-attr]
             write(results, args.out)  # after each size: a long run that stops keeps what it measured
     return results
 
@@ -206,9 +223,11 @@ def write(results: dict[str, object], out: Path) -> None:
     lines = ["n,triples,step,median_s,min_s,max_s,peak_mb,runs,load_before"]
     for row in results["sizes"]:  # type: ignore[union-attr]
         steps = {k: row[k] for k in ("build", "build_rdflib", "validate", "floor") if k in row}
-        steps |= {f"start {k}": v for k, v in row["start"].items()}
-        steps["embedded load"] = row["embedded_load"]
-        steps |= {f"{name} ({where})": q[where] for name, q in row["queries"].items() for where in ("embedded", "http")}
+        steps |= {f"start {k}": v for k, v in row.get("start", {}).items()}
+        if "embedded_load" in row:
+            steps["embedded load"] = row["embedded_load"]
+        queries = row.get("queries", {}).items()
+        steps |= {f"{name} ({where})": q[where] for name, q in queries for where in ("embedded", "http")}
         for step, s in steps.items():
             lines.append(
                 f"{row['n']},{row['triples']},{step},{s['median_s']:.4f},{s['min_s']:.4f},{s['max_s']:.4f},"
