@@ -9,7 +9,7 @@ correct, but meant for the odd question, not for loops. Reference Turtle goes in
 
 :meth:`Triples.freeze` gives an :class:`NTriplesGraph`: the sorted bytes the build writes, the embedded
 store loaded from them, and an rdflib Graph only when someone asks (pySHACL, users' own code).
-See docs/decisions/0010-build-without-rdflib-store.md.
+See docs/decisions/0014-build-without-rdflib-store.md.
 
 >>> from rdflib import Literal, URIRef
 >>> g = Triples()
