@@ -20,11 +20,13 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
-from rdflib import BNode, Literal, URIRef
-from rdflib.term import Identifier
 from tiltaksgraf.graph.results import QueryError
+
+if TYPE_CHECKING:  # rdflib is imported where terms are converted, not by every query
+    from rdflib.term import Identifier
 
 _IRIREF = re.compile(r"<[^\x00-\x20<>\"{}|\\^`]*>")
 _VARNAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -35,6 +37,7 @@ _STRING = re.compile(r"(\"|')(?:\\.|(?!\1)[^\n\r])*\1")
 def sparql_term(term: Identifier) -> str:
     """One RDF term in SPARQL syntax, written by Oxigraph; refuses anything that would not be exactly one term.
 
+    >>> from rdflib import Literal, URIRef
     >>> sparql_term(URIRef("https://x.org/a"))
     '<https://x.org/a>'
     >>> sparql_term(Literal("Frihet", lang="nb"))
@@ -45,6 +48,8 @@ def sparql_term(term: Identifier) -> str:
 
 def oxigraph_term(term: Identifier) -> ox.NamedNode | ox.Literal:
     """The pyoxigraph term for an rdflib IRI or literal (checked by Oxigraph: an IRI must be absolute and valid)."""
+    from rdflib import BNode, Literal, URIRef
+
     try:
         if isinstance(term, URIRef):
             try:
@@ -145,7 +150,7 @@ def with_values(text: str, bindings: Mapping[str, Identifier | Sequence[Identifi
     for name in names:
         if not _VARNAME.fullmatch(name):
             raise QueryError(f"{name!r} is not a SPARQL variable name")
-    columns = [[v] if isinstance(v, Identifier) else list(v) for v in bindings.values()]
+    columns = [list(v) if isinstance(v, list | tuple | set | frozenset) else [v] for v in bindings.values()]
     rows = " ".join(f"({' '.join(sparql_term(t) for t in row)})" for row in itertools.product(*columns))
     block = f" VALUES ({' '.join('?' + n for n in names)}) {{ {rows} }} "
     at = where_start(text)

@@ -7,26 +7,26 @@ import io
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from rdflib import Graph, Literal
 from rdflib.term import Node
 from tiltaksgraf.graph import iris
-from tiltaksgraf.graph.actors_rdf import Actors, add_actors, read_actors
+from tiltaksgraf.graph.actors_rdf import Actors, add_actors
 from tiltaksgraf.graph.catalog import build_catalog, catalog_turtle, to_jsonld
-from tiltaksgraf.graph.documents_rdf import add_documents, legal_names, load_legislation
+from tiltaksgraf.graph.documents_rdf import add_documents, load_legislation
 from tiltaksgraf.graph.published_documents import document_descriptions, load_documents
-from tiltaksgraf.graph.registry import load_registry, misspellings
+from tiltaksgraf.graph.reading import read_reports
+from tiltaksgraf.graph.registry import load_registry
 from tiltaksgraf.graph.report_rdf import add_report, add_status_history
-from tiltaksgraf.graph.serialize import bind_prefixes, to_sorted_ntriples, to_turtle, write_all
+from tiltaksgraf.graph.serialize import bind_prefixes, to_turtle, write_all
+from tiltaksgraf.graph.triples import NTriplesGraph, Triples
 from tiltaksgraf.graph.vocab import TG
 from tiltaksgraf.loaders.actors import UnresolvedName
-from tiltaksgraf.loaders.documents import Documents, read_documents
+from tiltaksgraf.loaders.documents import Documents
 from tiltaksgraf.loaders.errors import SourceError
-from tiltaksgraf.loaders.measure_text import measure_parts
 from tiltaksgraf.loaders.model import Finding, Report
-from tiltaksgraf.loaders.quality import misspelt_name_findings
-from tiltaksgraf.loaders.report import parse_report, read_source
 
 from tiltaksgraf.paths import LEGISLATION_FILE, ONTOLOGY_DIR, ORGANISATIONS_FILE, PROGRAMMES_FILE
 
@@ -36,14 +36,31 @@ DISAGREEMENTS = ("responsibility-differs", "responsibility-missing-body-line", "
 
 @dataclass
 class BuildResult:
-    """The graph, the parsed reports and every finding about the sources."""
+    """The graph, the parsed reports and every finding about the sources.
 
-    graph: Graph
+    ``triples`` is what the build assembled into: a :class:`~graph.triples.Triples` (the default) or, on
+    the rdflib path kept for comparison, an rdflib Graph. :attr:`data` is the finished graph as sorted
+    N-Triples with the embedded store; :attr:`graph` an rdflib Graph of it, made when first asked for.
+    """
+
+    triples: Triples | Graph
     reports: list[Report]  # the latest report on each plan: it describes the measures
     findings: list[Finding] = field(default_factory=list)
     actors: list[Actors] = field(default_factory=list)
     history: list[Report] = field(default_factory=list)  # earlier reports: their dated status assessments only
     documents: list[Documents] = field(default_factory=list)
+
+    @cached_property
+    def data(self) -> NTriplesGraph:
+        """The graph as sorted N-Triples (what ``graph.nt`` holds), with the embedded store."""
+        if isinstance(self.triples, Graph):
+            return NTriplesGraph.from_rdflib(self.triples)
+        return self.triples.freeze()
+
+    @cached_property
+    def graph(self) -> Graph:
+        """The graph in rdflib (for pySHACL and users' own rdflib code); parsed from :attr:`data` once."""
+        return self.triples if isinstance(self.triples, Graph) else self.data.rdflib()
 
     @property
     def unresolved(self) -> list[UnresolvedName]:
@@ -58,7 +75,7 @@ class BuildResult:
         continuations = Counter(m.continuation.relation if m.continuation else "none" for m in measures)
         return {
             "sources": [r.source for r in self.reports],
-            "triples": len(self.graph),
+            "triples": len(self.triples),
             "focus_areas": sum(len(r.focus_areas) for r in self.reports),
             "measures": len(measures),
             "measures_with_submeasures": sum(1 for m in measures if m.submeasures),
@@ -100,10 +117,17 @@ def build_graph(
     progress: Callable[[str], None] | None = None,
     programmes_path: Path | None = PROGRAMMES_FILE,
     legislation_path: Path = LEGISLATION_FILE,
+    rdflib: bool = False,
+    jobs: int | None = None,
 ) -> BuildResult:
-    """Parse each source and assemble one graph with the ontology, schemes and registry."""
+    """Parse each source and assemble one graph with the ontology, schemes and registry.
+
+    The triples go into a :class:`~graph.triples.Triples`; ``rdflib=True`` assembles them in rdflib's memory
+    store instead, as releases before 0.2 did (``bench/`` compares the two; the output is the same bytes).
+    Several sources are read by ``jobs`` processes (default: one per core; :mod:`graph.reading`).
+    """
     say = progress or (lambda _msg: None)
-    graph = bind_prefixes(Graph())
+    graph: Triples | Graph = bind_prefixes(Graph()) if rdflib else Triples()
     for path in reference_files():
         try:
             graph.parse(path, format="turtle")
@@ -114,33 +138,22 @@ def build_graph(
     graph += registry.programmes
     legislation = load_legislation(legislation_path)
     graph += legislation
-    names = legal_names(legislation)
-    misspelt = misspellings(registry.graph)
     result = BuildResult(graph, [])
-    parsed: list[tuple[Path, str, Report]] = []
-    for source in sources:
-        say(f"reading {source}")
-        text = read_source(source)  # read once: the report, its misspellings and its actors all come from it
-        parsed.append((source, text, parse_report(text, source)))
-    latest = latest_reports([report for _, _, report in parsed])
-    for source, text, report in parsed:
+    read = list(read_reports(sources, registry, (registry_path, programmes_path, legislation_path), jobs))
+    latest = latest_reports([report for _, report, _, _ in read])
+    for source, report, actors, documents in read:
         current = latest[iris.key_of(report.plan.title)]
         if report is not current:  # an earlier report on the same plan: its status assessments, dated
             result.history.append(report)
             result.findings += add_status_history(graph, report, registry, current)
             continue
         check_buildable(report, source)  # an earlier report adds only its statuses: it may lack the overview
-        if misspelt:
-            report.findings += misspelt_name_findings(text, report.measures, misspelt)
-        documents = read_documents(report, measure_parts(report, text), registry.index, names)
-        report.findings += documents.findings
+        say(f"read {source}: writing its measures, documents and actors")
         result.reports.append(report)
         result.documents.append(documents)
         result.findings += report.findings
         result.findings += add_report(graph, report, registry)
         add_documents(graph, report, documents, {f.publication.key for f in report.footnotes if f.publication})
-        say("reading the actors: organisations, roles, mentions")
-        actors = read_actors(report, text, registry)
         result.actors.append(actors)
         add_actors(graph, report, actors)
     graph += document_descriptions(graph, load_documents())  # where the reports and plans are published
@@ -209,9 +222,9 @@ def write_outputs(result: BuildResult, out_dir: Path) -> dict[str, Path]:
         "catalog": out_dir / "catalog.ttl",
         "unresolved": out_dir / "unresolved-names.csv",
     }
-    ntriples = to_sorted_ntriples(result.graph)
+    ntriples = result.data.ntriples
     data = {
-        "turtle": to_turtle(result.graph, ntriples),
+        "turtle": to_turtle(None, ntriples),
         "ntriples": ntriples,
         "jsonld": to_jsonld(ntriples),
         "unresolved": unresolved_csv(result),

@@ -18,14 +18,16 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
-from rdflib.term import Identifier
-from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
 from tiltaksgraf.graph.binding import with_values, without_comments
 from tiltaksgraf.graph.http_client import MAX_ANSWER_BYTES, USER_AGENT, request
 from tiltaksgraf.graph.http_client import Answer as HttpAnswer
 from tiltaksgraf.graph.results import Answer, Boolean, QueryError, Table, Term, Triples, first_line
+
+if TYPE_CHECKING:  # rdflib and SPARQLWrapper are imported when needed, not by every command
+    from rdflib.term import Identifier
 
 __all__ = ["DEFAULT_TIMEOUT", "USER_AGENT", "Endpoint", "parse_json_results", "parse_triples"]
 
@@ -103,6 +105,8 @@ def protocol_request(
     An update (``INSERT``, ``DROP`` …) goes as the form field ``update``, a query as ``query``; CONSTRUCT and
     DESCRIBE ask for Turtle, the others for SPARQL JSON results.
     """
+    from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
+
     client = SPARQLWrapper(url, agent=USER_AGENT)
     client.setMethod(POST)
     if default_graph:

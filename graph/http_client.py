@@ -10,9 +10,6 @@ request began, however the time was spent (connecting, sending, waiting, reading
 from __future__ import annotations
 
 import contextlib
-import http.client
-import socket
-import ssl
 import threading
 import time
 import urllib.parse
@@ -85,6 +82,10 @@ def request(
     ``body`` may be an iterable of chunks (sent with chunked transfer encoding, as it is produced).
     A 2xx answer is returned; anything else raises :class:`QueryError` with what the server said.
     """
+    import http.client  # here, not at the top: a command that makes no request does not pay for these imports
+    import socket
+    import ssl
+
     parts = urllib.parse.urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise QueryError(f"an endpoint is an http:// or https:// URL, not {url!r}")
@@ -161,6 +162,9 @@ def _too_large(url: str, max_bytes: int) -> str:
 
 def describe_connection_failure(exc: BaseException, url: str) -> str:
     """One line for a request that did not get an answer."""
+    import http.client
+    import socket
+
     if isinstance(exc, ConnectionRefusedError):
         return f"cannot reach {url}: connection refused; is the server running? (tiltaksgraf serve starts one)"
     if isinstance(exc, socket.gaierror):

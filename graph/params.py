@@ -17,11 +17,14 @@ import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rdflib import Literal, URIRef
-from rdflib.term import Identifier
 from tiltaksgraf.graph.results import QueryError, check_columns
 from tiltaksgraf.graph.sources import Source, run_query
+
+if TYPE_CHECKING:
+    from rdflib import URIRef
+    from rdflib.term import Identifier
 
 from tiltaksgraf.paths import QUERIES_DIR
 
@@ -43,6 +46,8 @@ def param_types() -> tuple[str, ...]:
 
 def plain_term(type_: str, name: str, value: str) -> Identifier:
     """The RDF term for a value of a plain type."""
+    from rdflib import Literal, URIRef
+
     if type_ == "integer":
         if not re.fullmatch(r"[+-]?\d+", value.strip()):
             raise QueryError(f"parameter {name} takes a whole number, not {value!r}")
@@ -87,6 +92,8 @@ def choices(source: Source, type_: str) -> list[Choice]:
 
 def resolve(source: Source, type_: str, name: str, value: str) -> URIRef:
     """The IRI that ``value`` names among the choices of ``type_`` on ``source``."""
+    from rdflib import URIRef
+
     options = choices(source, type_)
     key = _key(value)
     hits = [c for c in options if key in {_key(n) for n in c.names}]

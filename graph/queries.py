@@ -26,13 +26,16 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rdflib.term import Identifier
 from tiltaksgraf.graph.params import PLAIN_TYPES, param_types, plain_term, resolve
 from tiltaksgraf.graph.results import QueryError, Table, check_columns
 from tiltaksgraf.graph.sources import Source, run_query
 
 from tiltaksgraf.paths import QUERIES_DIR
+
+if TYPE_CHECKING:
+    from rdflib.term import Identifier
 
 __all__ = ["NamedQuery", "Param", "QueryError", "Table", "get_query", "named_queries", "run_named", "run_query"]
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
+from tiltaksgraf.graph.triples import read_rdf
 from tiltaksgraf.graph.vocab import ORG, ORG_TYPE, PROGRAMME_KIND, SKOS, TG
 from tiltaksgraf.loaders.actors import ORGANISATION, PROGRAMME, Target
 from tiltaksgraf.loaders.errors import SourceError
@@ -115,10 +116,10 @@ def load_registry(path: Path = ORGANISATIONS_FILE, programmes_path: Path | None 
 def _parse(path: Path, what: str, hint: str) -> Graph:
     graph = Graph()
     try:
-        graph.parse(path, format="turtle")
+        graph += read_rdf(path)  # Oxigraph's parser, terms as rdflib's parser makes them
     except FileNotFoundError as exc:
         raise SourceError(path, f"the registry of {what} is missing", hint=hint) from exc
-    except Exception as exc:  # rdflib raises several parser exception types
+    except Exception as exc:  # SyntaxError with the line, or a term rdflib refuses
         raise SourceError(path, f"the registry of {what} does not parse: {exc}", hint="fix the Turtle") from exc
     return graph
 

@@ -32,7 +32,7 @@ def bind_prefixes(graph: Graph) -> Graph:
 TURTLE_PREFIXES = {k: str(v) for k, v in PREFIXES.items() if k != "tgid"} | {"rdf": str(RDF)}
 
 
-def to_turtle(graph: Graph, ntriples: bytes | None = None, prefixes: Mapping[str, str] | None = None) -> bytes:
+def to_turtle(graph: Graph | None, ntriples: bytes | None = None, prefixes: Mapping[str, str] | None = None) -> bytes:
     """Turtle in a stable order: the sorted N-Triples written by Oxigraph's serializer (triples of one subject
     grouped), with the prefix lines sorted. About twenty times faster than rdflib's Turtle serializer.
 

@@ -11,22 +11,23 @@ terms (:mod:`graph.binding`); a parameter with several values gives one row per 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import XSD
-from rdflib.term import Identifier
 from tiltaksgraf.graph import store as embedded
 from tiltaksgraf.graph.binding import with_values
 from tiltaksgraf.graph.endpoint import Endpoint
 from tiltaksgraf.graph.results import Answer, Boolean, QueryError, Table, Term, Triples, first_line
 from tiltaksgraf.graph.sparql_text import PREFIXES, prologue_lines, syntax_error
 
+if TYPE_CHECKING:  # rdflib is imported only when an rdflib Graph is queried: `query` starts faster without it
+    from rdflib import Graph
+    from rdflib.term import Identifier
+
 #: Anything :func:`run_sparql` can query.
-Source: TypeAlias = Graph | ox.Store | Endpoint
+Source: TypeAlias = "Graph | ox.Store | Endpoint"
 #: Parameter values by variable name: one RDF term, or several (one row of the VALUES block each).
-Bindings: TypeAlias = Mapping[str, Identifier | Sequence[Identifier]]
+Bindings: TypeAlias = "Mapping[str, Identifier | Sequence[Identifier]]"
 
 
 def run_query(source: Source, text: str, bindings: Bindings | None = None) -> Table:
@@ -47,6 +48,8 @@ def run_sparql(source: Source, text: str, bindings: Bindings | None = None) -> A
             return embedded.query(source, with_values(text, bindings), PREFIXES)
         except SyntaxError as exc:
             raise QueryError(_embedded_syntax_error(text, exc)) from exc
+    from rdflib import Graph
+
     if isinstance(source, Graph):
         return _rdflib(source, text, bindings)
     raise TypeError(f"cannot query a {type(source).__name__}: give an rdflib Graph, a pyoxigraph Store or an Endpoint")
@@ -76,6 +79,9 @@ def _endpoint(endpoint: Endpoint, text: str, bindings: dict) -> Answer:
 
 
 def _rdflib_term(value: object) -> Term | None:
+    from rdflib import BNode, Literal, URIRef
+    from rdflib.namespace import XSD
+
     if value is None:
         return None
     if isinstance(value, URIRef):
@@ -89,7 +95,7 @@ def _rdflib_term(value: object) -> Term | None:
 
 
 def _rdflib(graph: Graph, text: str, bindings: dict) -> Answer:
-    several = any(not isinstance(v, Identifier) for v in bindings.values())
+    several = any(isinstance(v, list | tuple | set | frozenset) for v in bindings.values())
     try:
         if several:
             result = graph.query(with_values(text, bindings), initNs=PREFIXES)

@@ -6,12 +6,16 @@ Chosen by measurement over rdflib's memory store and oxrdflib: see docs/decision
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import XSD
-from rdflib.term import Node
 from tiltaksgraf.graph.results import Answer, Boolean, QueryError, Table, Term, Triples, first_line
+
+if TYPE_CHECKING:  # rdflib is imported where terms are converted, not by every query
+    from rdflib import Graph
+    from rdflib.term import Node
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 #: File extensions the embedded store reads, with their format.
 FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES}
@@ -52,7 +56,7 @@ def term(value: object) -> Term | None:
         datatype = value.datatype.value
         if value.language:
             return Term("literal", value.value, lang=value.language)
-        return Term("literal", value.value, None if datatype == str(XSD.string) else datatype)
+        return Term("literal", value.value, None if datatype == XSD_STRING else datatype)
     return Term("literal", str(value))  # a quoted triple (RDF-star): its text
 
 
@@ -81,6 +85,8 @@ def query(store: ox.Store, text: str, prefixes: dict[str, str] | None = None) ->
 
 def to_rdflib(term: object) -> Node | None:
     """An Oxigraph term as the rdflib term it stands for (None stays None)."""
+    from rdflib import BNode, Literal, URIRef
+
     if term is None:
         return None
     if isinstance(term, ox.NamedNode):
@@ -91,5 +97,5 @@ def to_rdflib(term: object) -> Node | None:
         if term.language:
             return Literal(term.value, lang=term.language)
         datatype = term.datatype.value
-        return Literal(term.value) if datatype == str(XSD.string) else Literal(term.value, datatype=URIRef(datatype))
+        return Literal(term.value) if datatype == XSD_STRING else Literal(term.value, datatype=URIRef(datatype))
     raise TypeError(f"not an RDF term: {term!r}")

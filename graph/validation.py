@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -23,6 +24,8 @@ from tiltaksgraf.graph.describe import caption, describe
 from tiltaksgraf.graph.queries import NamedQuery, named_queries
 from tiltaksgraf.graph.serialize import bind_prefixes
 from tiltaksgraf.graph.store import store_from_graph, to_rdflib
+from tiltaksgraf.graph.store_view import StoreView
+from tiltaksgraf.graph.triples import NTriplesGraph
 from tiltaksgraf.graph.vocab import RDF, SH
 
 from tiltaksgraf.paths import ONTOLOGY_DIR, QUERIES_DIR
@@ -132,24 +135,41 @@ def load_shapes(path: Path = SHAPES_FILE) -> Graph:
     return _shapes(path, path.stat().st_mtime if path.exists() else 0.0)
 
 
-def run_shapes(graph: Graph, shapes: Graph, engine: str = "turbo") -> tuple[Graph, str]:
+def run_shapes(graph: Graph | NTriplesGraph, shapes: Graph, engine: str = "turbo") -> tuple[Graph, str]:
     """The standard ``sh:ValidationReport`` of ``graph`` against ``shapes``, and the engine that made it.
 
     ``turbo`` (pyshacl-turbo, a Rust engine) falls back to ``pyshacl`` where it is not installed; both give
-    the same report on the report's graph and on every test case (tests/graph/test_engines.py).
+    the same report on the report's graph and on every test case (tests/graph/test_engines.py). turbo reads
+    an :class:`NTriplesGraph` from its N-Triples, parsed in Rust (not from the embedded store, which keeps
+    values rather than spellings: ``xsd:positiveInteger`` would come back as ``xsd:integer``); pySHACL
+    needs an rdflib Graph, made from them.
     """
     if engine not in ENGINES:
         raise ValueError(f"unknown SHACL engine {engine!r} (one of {', '.join(ENGINES)})")
-    module = None
     if engine == "turbo":
         try:
-            import pyshacl_turbo as module
+            import pyshacl_turbo
         except ImportError:  # no wheel for this platform: the reference engine gives the same report
             engine = "pyshacl"
-    if module is None:
-        import pyshacl as module
-    _, report, _ = module.validate(graph, shacl_graph=shapes, inference="none", allow_warnings=True, advanced=False)
+        else:
+            data = _turbo_input(graph) if isinstance(graph, NTriplesGraph) else graph
+            compiled = pyshacl_turbo.compile_shapes(shapes, advanced=False)
+            _, report, _ = compiled.validate(data, allow_warnings=True)
+            return report, engine
+    import pyshacl
+
+    data = graph.rdflib() if isinstance(graph, NTriplesGraph) else graph
+    _, report, _ = pyshacl.validate(data, shacl_graph=shapes, inference="none", allow_warnings=True, advanced=False)
     return report, engine
+
+
+def _turbo_input(graph: NTriplesGraph) -> object:
+    """pyshacl-turbo's input for serialised RDF, parsed in Rust; an rdflib Graph if its API has moved."""
+    try:
+        from pyshacl_turbo.rdf import Input
+    except ImportError:
+        return graph.rdflib()
+    return Input(graph.ntriples.decode("utf-8"), "nt", None, {})
 
 
 # --- the SPARQL checks -------------------------------------------------------------------------
@@ -204,21 +224,31 @@ def run_check(graph: Graph | ox.Store, check: Check) -> list[tuple[Node, Node | 
 
 
 def validate_graph(
-    graph: Graph,
+    graph: Graph | NTriplesGraph,
     shapes: Graph | None = None,
     checks: list[Check] | None = None,
     engine: str = "turbo",
 ) -> ValidationResult:
-    """Validate ``graph`` against the shapes and run the SPARQL checks; nothing is printed."""
+    """Validate ``graph`` against the shapes and run the SPARQL checks; nothing is printed.
+
+    ``graph`` is an rdflib Graph, or an :class:`NTriplesGraph` (what ``build`` made, or a file read by
+    :meth:`NTriplesGraph.from_file`): then no rdflib copy of the graph is made on the default engine.
+    """
     started = time.perf_counter()
     shapes = load_shapes() if shapes is None else shapes
     checks = load_checks() if checks is None else checks
-    report, engine = run_shapes(graph, shapes, engine)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        # pyshacl-turbo runs in Rust without the GIL: the shapes are checked while the store loads and the
+        # SPARQL checks run (they join across the graph, which Oxigraph is fast at).
+        shaped = pool.submit(run_shapes, graph, shapes, engine)
+        store = graph.store if isinstance(graph, NTriplesGraph) else store_from_graph(graph) if checks else None
+        rows = [(check, run_check(store, check)) for check in checks]
+        report, engine = shaped.result()
     report = bind_prefixes(report)
     report_node = next(report.subjects(RDF.type, SH.ValidationReport))
-    store = store_from_graph(graph) if checks else None  # the checks join across the graph: Oxigraph is fast at it
-    for check in checks:
-        for focus, value in run_check(store, check):
+    named: Graph | StoreView = StoreView(graph.store) if isinstance(graph, NTriplesGraph) else graph
+    for check, found in rows:
+        for focus, value in found:
             result = BNode()
             report.add((report_node, SH.result, result))
             report.add((result, RDF.type, SH.ValidationResult))
@@ -234,10 +264,10 @@ def validate_graph(
                 report.add((result, SH.resultMessage, Literal(text, lang=lang)))
     issues, captions = [], {}
     for r in report.objects(report_node, SH.result):
-        issue, owner = _issue(graph, report, r)
+        issue, owner = _issue(named, report, r)
         issues.append(issue)
         if owner is not None and issue.group not in captions:
-            captions[issue.group] = caption(graph, owner) or issue.group
+            captions[issue.group] = caption(named, owner) or issue.group
     conforms = not any(i.severity == "Violation" for i in issues)
     report.set((report_node, SH.conforms, Literal(conforms)))
     return ValidationResult(
@@ -255,7 +285,7 @@ def _expand(graph: Graph, curie: str) -> URIRef:
     return graph.namespace_manager.expand_curie(curie)
 
 
-def _issue(graph: Graph, report: Graph, result: Node) -> tuple[Issue, Node | None]:
+def _issue(graph: Graph | StoreView, report: Graph, result: Node) -> tuple[Issue, Node | None]:
     focus = report.value(result, SH.focusNode)
     severity = str(report.value(result, SH.resultSeverity) or SH.Violation).rsplit("#", 1)[-1]
     messages: dict[str, str] = {}
@@ -303,7 +333,7 @@ def render_path(graph: Graph, path: Node) -> str:
     return str(path)
 
 
-def _value(graph: Graph, report: Graph, value: Node) -> str:
+def _value(graph: Graph | StoreView, report: Graph, value: Node) -> str:
     """A value in words where it is a resource of the graph («measure 41»), else as written."""
     if isinstance(value, URIRef):
         named = describe(graph, value)

@@ -90,9 +90,8 @@ def candidates(text: str) -> list[tuple[int, int]]:
             if compound and word.group() not in COMMON_WORDS:
                 out.append((word.start(), word.end()))
             continue
-        if _COORDINATED.search(text[: word.start()]):
-            head = _COORDINATED.search(text[: word.start()])
-            assert head is not None
+        head = _COORDINATED.search(text[: word.start()])
+        if head:
             out.append((head.start(), word.end()))
             continue
         start = _capitalised_run(text, words, i)
@@ -101,18 +100,24 @@ def candidates(text: str) -> list[tuple[int, int]]:
     return out
 
 
+#: The endings, longest first: the first that fits a word is its ending.
+_LONGEST_FIRST = tuple(sorted(ORG_ENDINGS, key=len, reverse=True))
+
+
 def _stem(word: str) -> str:
     """The word without a genitive «s» when the rest ends in an organisation ending."""
     return word[:-1] if word.endswith("s") and _ends(word[:-1]) else word
 
 
 def _ends(word: str) -> bool:
-    return any(word.lower().endswith(e) for e in ORG_ENDINGS)
+    return word.lower().endswith(ORG_ENDINGS)
 
 
 def _ending(word: str) -> str | None:
     stem = _stem(word).lower()
-    return next((e for e in sorted(ORG_ENDINGS, key=len, reverse=True) if stem.endswith(e)), None)
+    if not stem.endswith(ORG_ENDINGS):  # most words: one test in C, not one per ending
+        return None
+    return next(e for e in _LONGEST_FIRST if stem.endswith(e))
 
 
 def _capitalised_run(text: str, words: list[re.Match[str]], i: int) -> int | None:

@@ -6,9 +6,15 @@ The layers, each a sub-package mapped from a top-level folder of the repository:
 ``tiltaksgraf.ontology``, ``tiltaksgraf.queries`` and ``tiltaksgraf.data`` (found by :mod:`tiltaksgraf.paths`).
 """
 
-from importlib.metadata import PackageNotFoundError, version
 
-try:
-    __version__ = version("tiltaksgraf")
-except PackageNotFoundError:  # run from a checkout that was never installed
-    __version__ = "0+unknown"
+
+def __getattr__(name: str) -> str:
+    """``__version__``, read from the installed metadata when first asked for (every command starts faster)."""
+    if name != "__version__":
+        raise AttributeError(f"module 'tiltaksgraf' has no attribute {name!r}")
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("tiltaksgraf")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "0+unknown"

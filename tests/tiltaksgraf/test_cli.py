@@ -159,3 +159,22 @@ def test_a_crafted_iri_or_name_is_refused_as_data(graph_file, tmp_path, capsys):
         capsys, "query", "measures-by-ministry", "-p", f"ministry={CRAFTED[0]}", "--graph", str(graph_file)
     )
     assert code == 2 and "parameter ministry: no ministry 'JD\" } } SELECT" in err and len(err.splitlines()) == 1
+
+
+HEAVY = ("rdflib", "networkx", "pyshacl_turbo", "pyshacl", "SPARQLWrapper", "http.client", "matplotlib")
+
+
+@pytest.mark.parametrize("argv", [["queries"], ["query", "measures", "-f", "csv"]], ids=" ".join)
+def test_listing_and_running_a_query_import_no_heavy_library(argv, graph_file):
+    """What keeps `queries` and `query measures` starting in a fraction of a second (bench/scaling.py times it)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from tiltaksgraf.cli import main; main(sys.argv[1:]); "
+        f"print(sorted(m for m in {HEAVY!r} if m in sys.modules), file=sys.stderr)"
+    )
+    extra = ["--graph", str(graph_file)] if argv[0] == "query" else []
+    done = subprocess.run([sys.executable, "-c", code, *argv, *extra], capture_output=True, text=True, check=True)
+    assert done.stderr.strip().splitlines()[-1] == "[]"
+    assert done.stdout

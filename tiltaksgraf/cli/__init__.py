@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib
 import os
 import sys
 from collections.abc import Sequence
@@ -43,21 +44,23 @@ exit codes: 0 ok · 1 violations in the graph · 2 bad input or usage · 3 inter
 """
 
 
-def parser() -> argparse.ArgumentParser:
-    """The argument parser with every sub-command registered."""
+def parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser with every sub-command registered, or only ``command``'s module when it names one."""
     p = Parser(
         prog="tiltaksgraf", description=DESCRIPTION, epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     p.add_argument("--debug", action="store_true", help="on an error, show its traceback (for bug reports)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in COMMANDS:
-        module.register(sub)
+    modules = [COMMANDS[command]] if command in COMMANDS else dict.fromkeys(COMMANDS.values())
+    for name in modules:
+        importlib.import_module(f"tiltaksgraf.cli.commands.{name}").register(sub)
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = parser(argv[0] if argv else None).parse_args(argv)
     try:
         return int(args.run(args) or 0)
     except BrokenPipeError:  # `tiltaksgraf query … | head`: the reader has gone, and that is fine

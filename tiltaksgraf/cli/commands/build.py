@@ -7,13 +7,14 @@ import json
 import time
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tiltaksgraf.cli.commands.common import CommandError, add_command, say
-from tiltaksgraf.graph.build import BuildResult, build_graph, source_line, write_outputs
-from tiltaksgraf.graph.validation import ValidationError, validate_graph
-from tiltaksgraf.graph.validation_format import format_text, warning_summary
-from tiltaksgraf.loaders.model import Finding
 from tiltaksgraf.paths import BUILD_DIR, DEFAULT_SOURCE
+
+if TYPE_CHECKING:
+    from tiltaksgraf.graph.build import BuildResult
+    from tiltaksgraf.loaders.model import Finding
 
 #: How many violations (build refused) the build lists on stderr.
 VIOLATIONS_SHOWN = 20
@@ -58,13 +59,17 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from tiltaksgraf.graph.build import build_graph, source_line, write_outputs
+    from tiltaksgraf.graph.validation import ValidationError, validate_graph
+    from tiltaksgraf.graph.validation_format import format_text, warning_summary
+
     started = time.perf_counter()
     sources = args.sources or [DEFAULT_SOURCE]
     result = build_graph(sources, progress=say if args.verbose else None)
     if args.verbose:
         say("validating the graph")
     try:
-        validation = validate_graph(result.graph)
+        validation = validate_graph(result.data)  # the N-Triples and the embedded store: no rdflib copy
     except ValidationError as exc:
         raise CommandError(str(exc)) from exc
     if not validation.conforms:

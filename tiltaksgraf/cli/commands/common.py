@@ -6,10 +6,12 @@ import argparse
 import math
 import sys
 from pathlib import Path
-
-from rdflib import Graph
+from typing import TYPE_CHECKING
 
 from tiltaksgraf.paths import GRAPH_FILE
+
+if TYPE_CHECKING:
+    from tiltaksgraf.graph.triples import NTriplesGraph
 
 
 class CommandError(Exception):
@@ -60,23 +62,22 @@ def say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def load_graph(path: Path | None) -> Graph:
-    """Parse a built graph (Turtle or N-Triples by extension); a clear error if it is missing or broken."""
+def read_graph(path: Path | None) -> NTriplesGraph:
+    """Read a built graph (Turtle or N-Triples by extension) with Oxigraph; a clear error if it is missing or broken."""
+    from tiltaksgraf.graph.triples import NTriplesGraph
+
     path = path or GRAPH_FILE
-    if not path.exists():
-        hint = "run `tiltaksgraf build` first" if path == GRAPH_FILE else "check the path"
-        raise CommandError(f"no graph at {path} ({hint})")
     fmt = "nt" if path.suffix == ".nt" else "turtle"
     if path.is_dir():
         raise CommandError(f"{path} is a folder: give a graph file (.ttl or .nt)")
-    graph = Graph()
     try:
-        graph.parse(path, format=fmt)
-    except OSError:
-        raise  # unreadable: the CLI says why (permission denied …)
-    except Exception as exc:  # rdflib raises several parser exception types
-        first = next((line for line in str(exc).splitlines() if line.strip()), type(exc).__name__)
-        raise CommandError(f"{path} does not parse as {fmt}: {first}") from exc
+        graph = NTriplesGraph.from_file(path)
+    except FileNotFoundError as exc:
+        hint = "run `tiltaksgraf build` first" if path == GRAPH_FILE else "check the path"
+        raise CommandError(f"no graph at {path} ({hint})") from exc
+    except SyntaxError as exc:
+        raise CommandError(f"{path} does not parse as {fmt}: {str(exc).splitlines()[0]}") from exc
+    # any other OSError (permission denied …): the CLI says why
     if not len(graph):
         raise CommandError(f"{path} holds no triples: build a graph first (tiltaksgraf build)")
     return graph

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from tiltaksgraf.cli.commands.common import CommandError, add_command, load_graph, say
+from tiltaksgraf.cli.commands.common import CommandError, add_command, read_graph, say
 from tiltaksgraf.graph.serialize import write_atomic
 from tiltaksgraf.graph.validation import ENGINES, ValidationError, validate_graph
 from tiltaksgraf.graph.validation_format import FORMATS, headline, render
@@ -60,7 +60,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     path = args.graph or GRAPH_FILE
-    graph = load_graph(path)
+    graph = read_graph(path)  # through Oxigraph: no rdflib copy unless --engine pyshacl asks for one
     try:
         result = validate_graph(graph, engine=args.engine)
     except ValidationError as exc:
