@@ -2,8 +2,8 @@
 syntax errors shown at their place in the query.
 
 :data:`PREFIXES` is the one list of prefixes a query may use without declaring them: tiltaksgraf's own
-(``tg:``, ``status:``, ``role:`` …, and ``tgorg:``, ``tgprog:``, ``tgpub:`` for organisations, programmes
-and publications) and the standard ones the graph uses (``rdf:``, ``rdfs:``, ``skos:``, ``prov:`` …). A
+(``tg:``, ``status:``, ``role:`` …, and ``tgorg:``, ``tgprog:``, ``tgdoc:`` for organisations, programmes
+and documents) and the standard ones the graph uses (``rdf:``, ``rdfs:``, ``skos:``, ``prov:`` …). A
 query's own ``PREFIX`` lines win over them. The query web page can offer the same list
 (:func:`prologue_lines`).
 
@@ -18,17 +18,16 @@ from __future__ import annotations
 import re
 
 from tiltaksgraf.graph.binding import without_comments
-from tiltaksgraf.graph.vocab import ID, RDF, SH
-from tiltaksgraf.graph.vocab import PREFIXES as GRAPH_PREFIXES
+from tiltaksgraf.graph.namespaces import ID, NAMESPACES, RDF, SH
 
-#: Prefixes every query may use undeclared: the graph's own (graph/vocab.py) and the keys of instances.
+#: Prefixes every query may use undeclared: the graph's own (graph/namespaces.py) and the keys of instances.
 PREFIXES: dict[str, str] = {
-    **{name: str(ns) for name, ns in GRAPH_PREFIXES.items()},
-    "rdf": str(RDF),
-    "sh": str(SH),
+    **NAMESPACES,
+    "rdf": RDF,
+    "sh": SH,
     "tgorg": f"{ID}org/",
     "tgprog": f"{ID}programme/",
-    "tgpub": f"{ID}publication/",
+    "tgdoc": f"{ID}document/",
 }
 
 #: A local name SPARQL takes without escapes (PN_LOCAL, without the ``%xx`` and ``\\`` forms).

@@ -8,33 +8,34 @@ from __future__ import annotations
 
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
+from tiltaksgraf.graph.namespaces import BASE, NAMESPACES
+from tiltaksgraf.graph.namespaces import SH as _SH
 
-BASE = "https://w3id.org/tiltaksgraf/"
-ID = Namespace(f"{BASE}id/")
+ID = Namespace(NAMESPACES["tgid"])
 VOCAB = Namespace(f"{BASE}vocab/")
 
-ORG = Namespace("http://www.w3.org/ns/org#")
-OA = Namespace("http://www.w3.org/ns/oa#")
-FABIO = Namespace("http://purl.org/spar/fabio/")
-CITO = Namespace("http://purl.org/spar/cito/")
-SH = Namespace("http://www.w3.org/ns/shacl#")
+ORG = Namespace(NAMESPACES["org"])
+OA = Namespace(NAMESPACES["oa"])
+FABIO = Namespace(NAMESPACES["fabio"])
+CITO = Namespace(NAMESPACES["cito"])
+SH = Namespace(_SH)
 
-STATUS = Namespace(f"{BASE}vocab/status/")
-CONTINUATION = Namespace(f"{BASE}vocab/continuation/")
-ROLE = Namespace(f"{BASE}vocab/role/")
-STATEMENT_SOURCE = Namespace(f"{BASE}vocab/statement-source/")
-ORG_TYPE = Namespace(f"{BASE}vocab/organisation-type/")
-PROGRAMME_KIND = Namespace(f"{BASE}vocab/programme-kind/")
-FINDING = Namespace(f"{BASE}vocab/finding/")
-DOCUMENT_KIND = Namespace(f"{BASE}vocab/document-kind/")
-CITED_AS = Namespace(f"{BASE}vocab/cited-as/")
-ELI = Namespace("http://data.europa.eu/eli/ontology#")
+STATUS = Namespace(NAMESPACES["status"])
+CONTINUATION = Namespace(NAMESPACES["continuation"])
+ROLE = Namespace(NAMESPACES["role"])
+STATEMENT_SOURCE = Namespace(NAMESPACES["source"])
+ORG_TYPE = Namespace(NAMESPACES["orgtype"])
+PROGRAMME_KIND = Namespace(NAMESPACES["progkind"])
+FINDING = Namespace(NAMESPACES["finding"])
+DOCUMENT_KIND = Namespace(NAMESPACES["kind"])
+CITED_AS = Namespace(NAMESPACES["citedas"])
+ELI = Namespace(NAMESPACES["eli"])
 
 
 class TG(DefinedNamespace):
     """The tiltaksgraf ontology: ``https://w3id.org/tiltaksgraf/ontology#``."""
 
-    _NS = Namespace(f"{BASE}ontology#")
+    _NS = Namespace(NAMESPACES["tg"])
     _fail = True
 
     # classes
@@ -179,28 +180,5 @@ __all__ = [
     "XSD",
 ]
 
-#: Prefixes bound in every graph tiltaksgraf writes.
-PREFIXES = {
-    "tg": TG._NS,
-    "tgid": ID,
-    "status": STATUS,
-    "continuation": CONTINUATION,
-    "role": ROLE,
-    "source": STATEMENT_SOURCE,
-    "orgtype": ORG_TYPE,
-    "progkind": PROGRAMME_KIND,
-    "finding": FINDING,
-    "kind": DOCUMENT_KIND,
-    "citedas": CITED_AS,
-    "eli": ELI,
-    "org": ORG,
-    "oa": OA,
-    "fabio": FABIO,
-    "cito": CITO,
-    "prov": PROV,
-    "dcterms": DCTERMS,
-    "skos": SKOS,
-    "owl": OWL,
-    "rdfs": RDFS,
-    "xsd": XSD,
-}
+#: Prefixes bound in every graph tiltaksgraf writes (the namespaces of graph/namespaces.py).
+PREFIXES = {name: Namespace(iri) for name, iri in NAMESPACES.items()}

@@ -47,7 +47,7 @@ def test_warnings_are_counted_in_one_line(outputs):
 
 def test_verbose_shows_everything(outputs):
     out, err = outputs["verbose"]
-    assert "reading " in err and "validating the graph" in err
+    assert "read " in err and "validating the graph" in err
     assert err.count("The organisation is in the registry, but no role") == 11  # each warning once
     assert out.count("title-differs-trivially") == 10
     assert "misspelt-plan-name" in out and out.count(": misspelt-plan-name:") == 15

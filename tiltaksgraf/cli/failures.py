@@ -15,20 +15,28 @@ the traceback of any failure).
 from __future__ import annotations
 
 import errno
-
-from tiltaksgraf.cli.commands.common import CommandError
-from tiltaksgraf.graph.publish import PublishError
-from tiltaksgraf.graph.results import QueryError
-from tiltaksgraf.graph.serialize import OutputError
-from tiltaksgraf.graph.server import ServerError
-from tiltaksgraf.graph.validation import ValidationError
-from tiltaksgraf.loaders.errors import SourceError
+import sys
 
 #: Exit codes, as the README documents them.
 OK, VIOLATIONS, BAD_INPUT, INTERNAL, INTERRUPTED = 0, 1, 2, 3, 130
 
-#: Failures whose message already says what is wrong with the input and what to do.
-INPUT_ERRORS = (SourceError, CommandError, QueryError, ServerError, PublishError, ValidationError, OutputError)
+#: Failures whose message already says what is wrong with the input and what to do, by module. They are looked up
+#: only in modules already imported (a failure of a module never imported cannot have been raised), so the CLI
+#: does not import the publisher, the server and the SHACL engine just to tell their errors apart.
+INPUT_ERRORS = {
+    "tiltaksgraf.loaders.errors": "SourceError",
+    "tiltaksgraf.cli.commands.common": "CommandError",
+    "tiltaksgraf.graph.results": "QueryError",
+    "tiltaksgraf.graph.server": "ServerError",
+    "tiltaksgraf.graph.publish": "PublishError",
+    "tiltaksgraf.graph.validation": "ValidationError",
+    "tiltaksgraf.graph.serialize": "OutputError",
+}
+
+
+def input_errors() -> tuple[type[BaseException], ...]:
+    """The classes of :data:`INPUT_ERRORS` whose modules are loaded."""
+    return tuple(getattr(sys.modules[m], name) for m, name in INPUT_ERRORS.items() if m in sys.modules)
 
 #: What to do about an operating-system error, by errno.
 _HINTS = {
@@ -55,7 +63,7 @@ def exit_code_and_message(exc: BaseException) -> tuple[int, str]:
     """The exit code and the one-line message for a failure a command raised."""
     if isinstance(exc, KeyboardInterrupt):
         return INTERRUPTED, "interrupted"
-    if isinstance(exc, INPUT_ERRORS):
+    if isinstance(exc, input_errors()):
         return BAD_INPUT, str(exc)
     if isinstance(exc, UnicodeError):
         return BAD_INPUT, f"text that is not valid UTF-8 ({exc}): give file names, values and queries in UTF-8"
