@@ -7,6 +7,7 @@ The layers, each a sub-package mapped from a top-level folder of the repository:
 """
 
 
+
 def __getattr__(name: str) -> str:
     """``__version__``, read from the installed metadata when first asked for (every command starts faster)."""
     if name != "__version__":

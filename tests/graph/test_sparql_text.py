@@ -25,10 +25,8 @@ def test_one_list_holds_the_graph_s_prefixes_and_the_standard_ones():
         ("https://w3id.org/tiltaksgraf/vocab/role/responsible", "role:responsible"),
         ("https://w3id.org/tiltaksgraf/ontology#Measure", "tg:Measure"),
         ("http://www.w3.org/1999/02/22-rdf-syntax-ns#type", "rdf:type"),
-        (
-            "https://w3id.org/tiltaksgraf/id/measure/frihet-fra-vold/27a",
-            "<https://w3id.org/tiltaksgraf/id/measure/frihet-fra-vold/27a>",
-        ),
+        ("https://w3id.org/tiltaksgraf/id/measure/frihet-fra-vold/27a",
+         "<https://w3id.org/tiltaksgraf/id/measure/frihet-fra-vold/27a>"),
         ("https://w3id.org/tiltaksgraf/id/org/kd.", "<https://w3id.org/tiltaksgraf/id/org/kd.>"),
         ("https://www.nkvts.no/", "<https://www.nkvts.no/>"),
     ],

@@ -147,7 +147,7 @@ def test_the_project_and_standard_prefixes_are_predeclared(q):
     assert q("-e", count, "-f", "csv")[1] == "n\n25\n"
     label = "SELECT ?l WHERE { tgorg:nkvts skos:prefLabel ?l FILTER (LANG(?l) = 'nb') }"
     assert "Nasjonalt kunnskapssenter om vold og traumatisk stress" in q("-e", label, "-f", "csv")[1]
-    own = "PREFIX tg: <https://example.org/> SELECT (COUNT(*) AS ?n) WHERE { ?m a tg:Measure }"
+    own = 'PREFIX tg: <https://example.org/> SELECT (COUNT(*) AS ?n) WHERE { ?m a tg:Measure }'
     assert q("-e", own, "-f", "csv")[1] == "n\n0\n"  # the query's own declaration wins
 
 

@@ -38,7 +38,6 @@ def input_errors() -> tuple[type[BaseException], ...]:
     """The classes of :data:`INPUT_ERRORS` whose modules are loaded."""
     return tuple(getattr(sys.modules[m], name) for m, name in INPUT_ERRORS.items() if m in sys.modules)
 
-
 #: What to do about an operating-system error, by errno.
 _HINTS = {
     errno.EACCES: "check the permissions, or write somewhere else with -o",

@@ -18,7 +18,9 @@ class CommandError(Exception):
     """A usage or input problem; the CLI prints it as one line and exits with 2."""
 
 
-def add_command(sub: argparse._SubParsersAction, name: str, summary: str, description: str, examples: str, **options):
+def add_command(
+    sub: argparse._SubParsersAction, name: str, summary: str, description: str, examples: str, **options
+):
     """Register a sub-command whose help shows a description and examples (``options`` go to argparse)."""
     p = sub.add_parser(
         name,

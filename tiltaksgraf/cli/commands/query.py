@@ -233,3 +233,4 @@ def list_values(args: argparse.Namespace) -> int:
     table = Table(["value", "also accepted", "IRI"], rows, terms)
     sys.stdout.write(render(table, "table"))
     return 0
+
