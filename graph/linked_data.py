@@ -159,6 +159,10 @@ class Site:
         of; None if the site shows it nowhere."""
         if not iri.startswith(BASE):
             return None
+        if "#" in iri:  # a client asks for the document part (…/ontology), its page has the term's row
+            document, _, term = iri.partition("#")
+            found = self.page_of(document)
+            return (f"{found[0].split('#')[0]}#{term}", found[1]) if found else None
         own = True
         tail = iri[len(BASE) :]
         while tail:

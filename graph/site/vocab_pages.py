@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tiltaksgraf.graph.site.data import SiteData
-from tiltaksgraf.graph.site.facets import FACETS, facet_values
+from tiltaksgraf.graph.site.facets import facet_values
 from tiltaksgraf.graph.site.labels import local_name
 
 
@@ -59,15 +59,15 @@ def concept_uses(data: SiteData) -> dict[str, list[Use]]:
     return {c: [Use(i, n) for i, n in found.most_common()] for c, found in counts.items()}
 
 
-def scheme_facets(data: SiteData) -> dict[str, str]:
-    """Scheme IRI → the home page's facet over its concepts (computed once for every concept page)."""
+def concept_facets(data: SiteData) -> dict[str, str]:
+    """Concept IRI → the home page's facet it is a value of, for the concepts some measure has."""
     out: dict[str, str] = {}
     for m in data.numbered():
         for facet, values in facet_values(data, m).items():
             for v in values:
                 if v in data.concepts:
-                    out.setdefault(data.concepts[v].scheme, facet)
-    return {s: f for s, f in out.items() if f in FACETS}
+                    out.setdefault(v, facet)
+    return out
 
 
 def scheme_page(data: SiteData, scheme: str, uses: dict[str, list[Use]]) -> dict[str, Any]:
@@ -77,13 +77,9 @@ def scheme_page(data: SiteData, scheme: str, uses: dict[str, list[Use]]) -> dict
 
 
 def concept_page(data: SiteData, concept: str, uses: dict[str, list[Use]], facets: dict[str, str]) -> dict[str, Any]:
-    """A concept's page: its notation, scheme, the resources that have it and the home page's facet for it."""
-    c = data.concepts[concept]
-    return {
-        "concept": c,
-        "uses": uses.get(concept, []),
-        "facet": facets.get(c.scheme, ""),
-    }
+    """A concept's page: its notation, scheme, the resources that have it and the home page's facet for it
+    (``facets``: :func:`concept_facets`; empty when no measure has it)."""
+    return {"concept": data.concepts[concept], "uses": uses.get(concept, []), "facet": facets.get(concept, "")}
 
 
 def ontology_page(data: SiteData) -> dict[str, Any]:

@@ -269,7 +269,7 @@ class _SiteWriter:
     def vocabulary(self) -> None:
         d = self.data
         uses = vocab_pages.concept_uses(d)
-        facets = vocab_pages.scheme_facets(d)
+        facets = vocab_pages.concept_facets(d)
         for iri in self.other_concepts:
             model = vocab_pages.concept_page(d, iri, uses, facets)
             self.resource_page("concept.html", iri, self.labels(iri).get("nb", local_name(iri)), **model)

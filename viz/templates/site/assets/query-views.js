@@ -188,7 +188,11 @@
       interaction: { hover: true, tooltipDelay: 100 }
     });
     window.tiltaksgraf.queryNetwork = network;
-    function still() { network.setOptions({ physics: false }); holder.setAttribute("data-drawn", String(nodeList.length)); }
+    function still() {
+      network.setOptions({ physics: false });
+      network.fit();
+      holder.setAttribute("data-drawn", String(nodeList.length));
+    }
     network.once("stabilizationIterationsDone", still);
     if (!nodeList.length) { still(); }
   };
