@@ -10,7 +10,7 @@ import time
 import pytest
 from tiltaksgraf.graph.queries import named_queries, run_named
 
-from tests.viz.conftest import Visit
+from tests.viz.conftest import Visit, open_visit
 from tests.viz.test_browser import assert_offline_and_clean
 
 
@@ -21,22 +21,8 @@ def visit_served(browser, served_site):
     opened = []
 
     def open_page(path: str) -> Visit:
-        v = Visit(browser.new_page())
+        v = open_visit(browser, origin + path, origin + "/")
         opened.append(v.page)
-
-        def route(r) -> None:
-            if r.request.url.startswith(origin + "/"):
-                r.continue_()
-            else:
-                v.blocked.append(r.request.url)
-                r.abort()
-
-        v.page.route("**/*", route)
-        v.page.on("request", lambda request: v.requests.append(request.url))
-        v.page.on("console", lambda m: v.errors.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
-        v.page.on("pageerror", lambda e: v.errors.append(f"page error: {e}"))
-        v.page.goto(origin + path)
-        v.page.wait_for_selector("body[data-state=stable]", timeout=60_000)
         return v
 
     yield open_page
