@@ -9,8 +9,8 @@ reader changes the value in place. An optional parameter without a default stays
 
 >>> from tiltaksgraf.graph.queries import named_queries
 >>> text = example_text(named_queries()["measures-by-status"], {"status": ["status:in_progress"]})
->>> [line for line in text.splitlines() if "VALUES" in line]
-['  VALUES ?status { status:in_progress }  # status: the status (notation: in_progress, completed, …)']
+>>> [line.split("  #")[0] for line in text.splitlines() if "VALUES" in line]
+['  VALUES ?status { status:in_progress }']
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from typing import Any
 
 from tiltaksgraf.graph.binding import sparql_term, where_start
 from tiltaksgraf.graph.queries import NamedQuery, named_queries
+from tiltaksgraf.graph.results import QueryError
 from tiltaksgraf.graph.sources import Source
 from tiltaksgraf.graph.sparql_text import PREFIXES, compact, prologue_lines
 
@@ -57,12 +58,24 @@ def _term(term: Any) -> str:
     return compact(str(term)) if isinstance(term, URIRef) else sparql_term(term)
 
 
+def _defaults(query: NamedQuery, source: Source) -> dict[str, list[str]]:
+    """Each parameter's default as SPARQL terms, resolved on ``source``; a default this graph does not hold
+    (measure 19 in a graph of other measures) is left unbound, so the example still runs."""
+    known = {p.name: p for p in query.params}
+    out: dict[str, list[str]] = {}
+    for name, given in query.check({}).items():
+        try:
+            out[name] = [_term(known[name].term(v, source)) for v in given]
+        except QueryError:
+            continue
+    return out
+
+
 def examples(source: Source) -> list[dict[str, Any]]:
     """Every named query of ``queries/`` as an example for the query page (defaults resolved on ``source``)."""
     out = []
     for name, query in named_queries().items():
-        bound = query.bindings({}, source)
-        values = {n: [_term(t) for t in terms] for n, terms in bound.items()}
+        values = _defaults(query, source)
         out.append(
             {
                 "name": name,
