@@ -65,6 +65,13 @@ PHASES = [
 ]
 
 
+def _keep(stem: str, data: bytes, note: str) -> None:
+    """Keep a failing or hanging input (``stem.md``) and what happened (``stem.txt``) to reproduce."""
+    FAILURES.mkdir(parents=True, exist_ok=True)
+    (FAILURES / f"{stem}.md").write_bytes(data)
+    (FAILURES / f"{stem}.txt").write_text(note, encoding="utf-8")
+
+
 def run_phase(name: str, text: str, outcome, cases: int, tally: Counter, slowest: list[float]) -> None:
     kept = 0
 
@@ -89,9 +96,7 @@ def run_phase(name: str, text: str, outcome, cases: int, tally: Counter, slowest
         except Exception as exc:  # the thing the suite is looking for
             kind = f"uncaught {type(exc).__name__}"
             if kept < 20:
-                FAILURES.mkdir(parents=True, exist_ok=True)
-                (FAILURES / f"{name.split(',')[0].replace(' ', '-')}-{kept}.md").write_bytes(data)
-                (FAILURES / f"{name.split(',')[0].replace(' ', '-')}-{kept}.txt").write_text(traceback.format_exc())
+                _keep(f"{name.split(',')[0].replace(' ', '-')}-{kept}", data, traceback.format_exc())
                 kept += 1
         finally:
             signal.alarm(0)
@@ -100,6 +105,11 @@ def run_phase(name: str, text: str, outcome, cases: int, tally: Counter, slowest
         tally[(name, kind)] += 1
         if elapsed > HANG_SECONDS or kind == "aborted":
             tally[(name, "hang")] += 1
+            _keep(
+                f"hang-{name.split(',')[0].replace(' ', '-')}-{tally[(name, 'hang')]}",
+                data,
+                f"{elapsed:.1f} s, {kind}\n",
+            )
 
     case()
 
@@ -107,6 +117,7 @@ def run_phase(name: str, text: str, outcome, cases: int, tally: Counter, slowest
 def main_(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="make fuzz")
     p.add_argument("--scale", type=float, default=1.0, help="multiply the number of cases (default 1)")
+    p.add_argument("--phase", type=int, action="append", help="run only this phase (1-4; repeatable)")
     args = p.parse_args(argv)
 
     def abort(*_: object) -> None:
@@ -116,24 +127,25 @@ def main_(argv: list[str] | None = None) -> int:
     tally: Counter = Counter()
     slowest: list[float] = []
     started = time.perf_counter()
-    for name, text, outcome, cases in PHASES:
+    phases = [ph for i, ph in enumerate(PHASES, 1) if not args.phase or i in args.phase]
+    for name, text, outcome, cases in phases:
         phase_start = time.perf_counter()
         run_phase(name, text, outcome, max(1, int(cases * args.scale)), tally, slowest)
         print(f"{name}: {tally[(name, 'cases')]} cases in {time.perf_counter() - phase_start:.0f} s", file=sys.stderr)
-    total = sum(tally[(name, "cases")] for name, *_ in PHASES)
+    total = sum(tally[(name, "cases")] for name, *_ in phases)
     failures = sum(n for (name, kind), n in tally.items() if kind not in ALLOWED | {"cases", "hang"})
-    hangs = sum(tally[(name, "hang")] for name, *_ in PHASES)
+    hangs = sum(tally[(name, "hang")] for name, *_ in phases)
     lines = [
         f"make fuzz: {total} cases in {time.perf_counter() - started:.0f} s; huge lines up to {HUGE} characters",
         f"uncaught exceptions or broken promises: {failures}; hangs (over {HANG_SECONDS:g} s): {hangs}; "
         f"slowest case: {max(slowest):.1f} s",
     ]
-    for name, *_ in PHASES:
+    for name, *_ in phases:
         kinds = sorted(((k, n) for (ph, k), n in tally.items() if ph == name and k not in ("cases", "hang")))
         lines.append(f"  {name}: {tally[(name, 'cases')]} cases: " + ", ".join(f"{k} {n}" for k, n in kinds))
     report = "\n".join(lines) + "\n"
     print(report, end="")
-    if args.scale == 1.0:
+    if args.scale == 1.0 and not args.phase:
         FIGURES.write_text(report, encoding="utf-8")
     return 0 if failures == 0 and hangs == 0 else 1
 
