@@ -268,7 +268,8 @@ def _compatible(reader: str, rules: str) -> int:
 
 #: The reader's kinds and the rules' kinds they may be (a kind the reader calls ``other`` may be any).
 KINDS = {
-    "proposition": {"proposition-l", "proposition-s"},
+    # an escalation plan is put to the Storting as a Prop. S: the reader files it as a proposition, the rules as a plan
+    "proposition": {"proposition-l", "proposition-s", "plan"},
     "resolution": {"parliamentary-resolution"},
     "platform": {"political-platform"},
     "report": {"report", "nou"},
