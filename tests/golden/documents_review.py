@@ -1,6 +1,6 @@
 """The review of the document and status rules against an independent reader: the comparison and its figures.
 
-A reader who never saw the code read the whole report with the guide `readers/documents-status-guide.md` and
+A reader who never saw the code read the whole report and
 wrote every document each measure names (`readers/documents-reader.csv`: measure, document, kind, designation,
 how it is named, line, quote) and the status of every measure and sub-measure (`readers/status-reader.csv`:
 status, contested yes/no, the deciding line). `readers/documents-reader-groups.csv` keeps the reader's own
