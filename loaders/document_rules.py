@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from tiltaksgraf.loaders.citations import slug
 from tiltaksgraf.loaders.frontmatter import MONTHS
@@ -259,9 +260,23 @@ def named_in(text: str, names: Sequence[LegalName] = ()) -> list[Named]:
     [('nou', 'NOU 2020: 17', 'Varslede drap?')]
     """
     found = [*_designated(text), *_quoted(text), *_guidelines(text), *_registry(text, names)]
-    found.sort(key=lambda n: (n.start, -(n.end - n.start)))
-    kept: list[Named] = []
+    return without_overlaps(sorted(found, key=lambda n: (n.start, -(n.end - n.start))))
+
+
+class _Spanned(Protocol):
+    start: int
+    end: int
+
+
+S = TypeVar("S", bound=_Spanned)
+
+
+def without_overlaps(found: Sequence[S], kept: Sequence[_Spanned] = ()) -> list[S]:
+    """``found`` (in text order, longer first) less every reading that overlaps an earlier one or one of ``kept``."""
+    taken: list[_Spanned] = list(kept)
+    out: list[S] = []
     for n in found:
-        if not any(k.start < n.end and n.start < k.end for k in kept):
-            kept.append(n)
-    return kept
+        if not any(k.start < n.end and n.start < k.end for k in taken):
+            taken.append(n)
+            out.append(n)
+    return out

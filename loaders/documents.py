@@ -33,12 +33,23 @@ from dataclasses import dataclass, field, replace
 
 from tiltaksgraf.loaders.actors import ORGANISATION, Mention
 from tiltaksgraf.loaders.citations import slug
-from tiltaksgraf.loaders.document_rules import LegalName, Named, named_in
+from tiltaksgraf.loaders.document_descriptions import RULES as DESCRIPTION_RULES
+from tiltaksgraf.loaders.document_descriptions import Described, described_in
+from tiltaksgraf.loaders.document_rules import LegalName, Named, named_in, without_overlaps
 from tiltaksgraf.loaders.measure_text import TextPart
 from tiltaksgraf.loaders.mentions import LabelIndex, find_mentions
-from tiltaksgraf.loaders.model import Document, DocumentMention, Evidence, Finding, Publication, Report, Span
+from tiltaksgraf.loaders.model import (
+    Document,
+    DocumentMention,
+    Evidence,
+    Finding,
+    FootnoteMark,
+    Publication,
+    Report,
+    Span,
+)
 from tiltaksgraf.loaders.status_rules import matches
-from tiltaksgraf.loaders.text import Sentence, line_block, split_sentences
+from tiltaksgraf.loaders.text import SUPERSCRIPT_DIGITS, Sentence, line_block, split_sentences
 
 #: What a measure's title asks for, by the document kind that delivers it.
 TITLE_ASKS = (
@@ -116,6 +127,11 @@ def read_documents(
             out.mentions.append(
                 DocumentMention(mark.measure, doc.key, "footnote", "footnote", note.text, mark.evidence, note.number)
             )
+    off_topic = {
+        (f.measure or "", f.span.start) for f in report.findings if f.kind == "repeated-footnote-off-topic" and f.span
+    }
+    resolved: dict[str, str] = {}  # a description's title, as a slug → the document it was read as
+    marks = {m.number: m.footnote_marks for m in report.measures}
     for number in sorted(parts):
         issuer = _title_issuer(titles[str(number)], index)
         for part in parts[number]:
@@ -123,20 +139,116 @@ def read_documents(
                 continue
             sentences = split_sentences(part.block)
             orgs = [m for m in find_mentions(part.block, index) if m.target.kind == ORGANISATION]
-            for named in named_in(part.block.text, names):
-                sentence = next((s for s in sentences if s.start <= named.start < s.end), sentences[-1])
+            found = named_in(part.block.text, names)
+            described = described_in(part.block.text, report.successor.full_name, part.section == "title")
+            designated = [n for n in found if n.rule != "registry"]  # a law named inside a description stays
+            read: list[tuple[Named, Document]] = []  # what the paragraph names otherwise, as documents
+            for named in [*found, *(_as_named(d) for d in without_overlaps(described, designated))]:
+                at = next((i for i, s in enumerate(sentences) if s.start <= named.start < s.end), len(sentences) - 1)
+                sentence = sentences[at]
                 evidence = Evidence(sentence.text, sentence.span, part.section_label)
                 doc = _document(named, part.block.text, sentence, orgs, issuer, aliases, registry)
+                if named.rule in DESCRIBED_RULES:
+                    near = _named_nearby(named, sentences[at : at + 2], read, marks.get(number, []), notes, off_topic)
+                    if near is not None:
+                        resolved[slug(doc.title or "", 8)] = near.key
+                        doc = near
+                elif named.rule != "registry":
+                    read.append((named, doc))
                 _add(out, doc)
                 out.mentions.append(DocumentMention(part.owner, doc.key, "prose", named.rule, named.text, evidence))
                 if named.incomplete:
                     out.findings.append(_incomplete(part.owner, named, evidence))
-    off_topic = {
-        (f.measure or "", f.span.start) for f in report.findings if f.kind == "repeated-footnote-off-topic" and f.span
-    }
+    _same_as_named(out, resolved)
     _deliverables(out, titles, report.plan.start_year, off_topic)
     _evaluations(out, titles, report.plan.start_year, off_topic)
     return out
+
+
+#: The rules that name a document by description (:mod:`loaders.document_descriptions`).
+DESCRIBED_RULES = {r[0] for r in DESCRIPTION_RULES}
+
+
+#: A sentence that opens by referring back to a report just described («Rapporten kan lastes ned»).
+_REFERS_BACK = re.compile(r"^(?:Rapporten|Studien|Evalueringen|Utredningen|Undersøkelsen|Kartleggingen|Analysen)\b")
+
+
+def _unmarked(text: str) -> str:
+    return " ".join(re.sub(f"[{SUPERSCRIPT_DIGITS}]+", "", text).split())
+
+
+def _named_nearby(
+    named: Named,
+    sentences: Sequence[Sentence],
+    read: Sequence[tuple[Named, Document]],
+    marks: Sequence[FootnoteMark],
+    notes: dict,
+    off_topic: set[tuple[str, int]],
+) -> Document | None:
+    """The one report that the sentence of a described report names by a footnote mark or by a quoted title or
+    designation (``read``: the paragraph's other readings, as documents), or the next sentence does when it
+    opens by referring back: «NOVA gjennomførte … en evaluering av bruken av omvendt voldsalarm.⁴³», «… en
+    samfunnsøkonomisk analyse av … Rapporten «Samfunnskostnader …» ble lansert». The description is that report.
+    Only reports: a guideline described beside another is often the one that replaces it."""
+    if named.kind != "report":
+        return None
+    near = sentences[:1] + [s for s in sentences[1:2] if _REFERS_BACK.match(s.text)]
+    found: dict[str, Document] = {}
+    for sentence in near:
+        said = _unmarked(sentence.text)
+        for mark in marks:
+            note = notes.get(mark.number)
+            if (mark.measure, mark.evidence.span.start) in off_topic or note is None or note.publication is None:
+                continue
+            if _unmarked(mark.evidence.quote).endswith(said):
+                doc = publication_document(note.publication)
+                found[doc.key] = doc
+        for n, doc in read:
+            if sentence.start <= n.start < sentence.end:
+                found[doc.key] = doc
+    same = [d for d in found.values() if d.kind in ("report", "document")]
+    return same[0] if len(same) == 1 else None
+
+
+def _same_as_named(out: Documents, resolved: dict[str, str]) -> None:
+    """A document named by description is one the report names otherwise when the same description was read as
+    that one elsewhere (``resolved``, :func:`_named_nearby`), or its title is the other's title or the other's
+    begins with it, in three words or more, or it is only a noun and a year and the same measure names one such
+    document of that year, with no second such document («Riksadvokatens rundskriv om
+    familievold» and «rundskriv om familievold (3/2008)»; «evalueringen av Statens barnehus» and «Evaluering av
+    Statens barnehus 2021»): its mentions move to it."""
+    described = {m.document for m in out.mentions if m.rule in DESCRIBED_RULES}
+    others = {slug(d.title, 12): d.key for d in out.documents.values() if d.title and d.key not in described}
+    moved = {}
+    for key in described:
+        doc = out.documents[key]
+        words = slug(doc.title or "", 12)
+        target = resolved.get(slug(doc.title or "", 8))
+        if target is None and words.count("-") >= 2:
+            like = {k for t, k in others.items() if t == words or t.startswith(words + "-")}
+            target = like.pop() if len(like) == 1 else None
+        bare = re.fullmatch(r"(\w+) \((\d{4})\)", doc.title or "")
+        if target is None and bare:  # «den forrige omfangsundersøkelsen fra 2014»: the one of that year named there
+            where = {m.measure for m in out.mentions if m.document == key}
+            like = {
+                m.document
+                for m in out.mentions
+                if m.measure in where
+                and m.document != key
+                and (out.documents[m.document].title or "").startswith(bare.group(1))
+                and out.documents[m.document].year == int(bare.group(2))
+            }
+            target = like.pop() if len(like) == 1 else None
+        if target and target != key and target in out.documents:
+            moved[key] = target
+    out.mentions = list(dict.fromkeys(replace(m, document=moved.get(m.document, m.document)) for m in out.mentions))
+    for key in moved:
+        del out.documents[key]
+
+
+def _as_named(d: Described) -> Named:
+    """A document named by description as the other readings are: keyed from its title (the description)."""
+    return Named(d.rule, d.kind, d.start, d.end, d.text, slug(d.title, 8), title=d.title, year=d.year)
 
 
 def _add(out: Documents, doc: Document) -> None:

@@ -18,7 +18,9 @@ How a status is decided (see :func:`classify`):
    the deliverable the title names: «Strategien …» for «Utarbeide … strategi»), or when it reports the title's
    own action done on the title's object («… funksjoner ble opprettet …» for «Opprette funksjon …»).
 3. *Strongest*: otherwise the strongest value read anywhere decides, in the order
-   discontinued > not_started > in_progress > regular_operations > completed.
+   discontinued > not_started > in_progress > regular_operations > completed. An evaluation of what the measure
+   made that is still under way («Et oppdrag om følgeevaluering av NASAK er i gang») is the evaluators' work,
+   not the measure's: it is set aside when something else was read and the title asks for no evaluation.
 4. *Only carried on*: otherwise, when the status says nothing but that the measure is carried on in the
    successor plan (every sentence mentions that plan), the value is ``transferred``.
 5. Otherwise no rule fired: the value is None and the first sentence is kept as evidence, so the build
@@ -320,6 +322,24 @@ def readings(sentences: Sequence[Sentence], title: str = "") -> list[Reading]:
     return [Reading(r.value, r.id, s, _is_explicit(s, nouns, action)) for s in sentences for r in matches(s)]
 
 
+#: A sentence whose subject is an evaluation or study of what the measure made («Et oppdrag om følgeevaluering av
+#: NASAK er i gang», «Evalueringen av senteret pågår»): its work is the evaluators', not the measure's.
+_EVALUATION_SUBJECT = re.compile(
+    r"^(?:(?:Et|En|Det)\s+(?:\w+\s+){0,2}?(?:oppdrag|arbeid)\s+om\s+|(?:En|Et|Den|Det)\s+)?(?:\w+\s+)?"
+    r"(?:følge)?evaluering\w*\b",
+    re.IGNORECASE,
+)
+
+
+def _the_measures_own(found: Sequence[Reading], title: str) -> list[Reading]:
+    """The readings less an unfinished evaluation of what the measure made, when the measure did not ask for one
+    and something else was read."""
+    if re.search(r"evaluer", title, re.IGNORECASE):
+        return list(found)
+    own = [r for r in found if not (r.value == "in_progress" and _EVALUATION_SUBJECT.match(r.sentence.text))]
+    return own or list(found)
+
+
 def _strongest(candidates: Sequence[Reading]) -> Reading | None:
     for value in PRECEDENCE:
         for reading in candidates:
@@ -342,7 +362,7 @@ def classify(sentences: Sequence[Sentence], title: str = "") -> Decision:
     """Decide a status from its sentences by the steps in the module docstring."""
     found = tuple(readings(sentences, title))
     explicit = [r for r in found if r.explicit]
-    tier, step = (explicit, "explicit") if explicit else (list(found), "strongest")
+    tier, step = (explicit, "explicit") if explicit else (_the_measures_own(found, title), "strongest")
     chosen = _strongest(tier)
     if chosen is not None:
         rule = f"explicit/{chosen.rule}" if step == "explicit" else chosen.rule

@@ -43,6 +43,7 @@ def test_measure_47_produced_rundskriv_2_2023(table, built):
     rows = [r for r in table.records() if r["measure"] == "47"]
     assert [(r["designation"], r["cited_as"], r["publisher"], r["year"]) for r in rows] == [
         ("Rundskriv 2/2023", "deliverable", "Riksadvokaten", "2023"),
+        ("Rundskriv 2/2023", "prose", "Riksadvokaten", "2023"),  # «Riksadvokatens rundskriv om vold i nære relasjoner»
         ("Rundskriv 3/2008", "prose", "Riksadvokaten", "2008"),
     ]
     new, old = iris.document("riksadvokaten-rundskriv-2-2023"), iris.document("riksadvokaten-rundskriv-3-2008")

@@ -111,6 +111,16 @@ def test_the_strongest_value_wins_a_status_with_done_and_pending_parts():
     assert decide("Utredningen er gjennomført. Rapporten skal ferdigstilles i 2025.") == ("in_progress", "due-later")
 
 
+def test_an_evaluation_under_way_of_what_the_measure_made_is_not_the_measures_work():
+    text = "I 2021 ble senteret offisielt åpnet. Et oppdrag om følgeevaluering av senteret er i gang."
+    assert decide(text, "Etablere et nasjonalt senter")[0] == "completed"
+    assert decide(text, "Etablere og evaluere et nasjonalt senter")[0] == "in_progress"  # the title asks for it
+    assert decide("Et oppdrag om følgeevaluering av senteret er i gang.", "Etablere et senter")[0] == "in_progress"
+    assert decide("I 2021 ble senteret åpnet. Arbeidet med evalueringen pågår.", "Etablere et senter")[0] == (
+        "in_progress"  # the subject is the work, not the evaluation
+    )
+
+
 def test_a_sentence_about_the_measure_itself_decides_before_the_rest():
     assert decide("Tiltaket følges nå opp i ordinær drift. Veilederen skal ferdigstilles i 2025.") == (
         "regular_operations",

@@ -144,7 +144,7 @@ def test_the_project_and_standard_prefixes_are_predeclared(q):
     count = (
         "SELECT (COUNT(?m) AS ?n) WHERE { ?m a tg:Measure ; tg:hasStatusAssessment/tg:statusValue status:completed }"
     )
-    assert q("-e", count, "-f", "csv")[1] == "n\n25\n"
+    assert q("-e", count, "-f", "csv")[1] == "n\n26\n"
     label = "SELECT ?l WHERE { tgorg:nkvts skos:prefLabel ?l FILTER (LANG(?l) = 'nb') }"
     assert "Nasjonalt kunnskapssenter om vold og traumatisk stress" in q("-e", label, "-f", "csv")[1]
     own = 'PREFIX tg: <https://example.org/> SELECT (COUNT(*) AS ?n) WHERE { ?m a tg:Measure }'

@@ -43,7 +43,7 @@ def test_the_report_as_the_site_sees_it(data):
     assert len(data.measures) - len(data.numbered()) == 23
     assert len(data.focus_areas) == 6
     assert {p.kind for p in data.plans.values()} == {"ActionPlan", "EscalationPlan", "FinalReport"}
-    assert len(data.documents) == 60  # every document of the graph, not only those a footnote cites
+    assert len(data.documents) == 104  # every document of the graph, not only those a footnote cites
     m27 = data.measures[M + "27"]
     assert [data.measures[p].number for p in m27.parts] == ["27a", "27b", "27c"]
     assert data.measures[M + "27a"].focus_area == m27.focus_area  # a sub-measure's is its measure's
