@@ -7,6 +7,7 @@ The rules are general (no per-measure cases) and are tested for false positives 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -27,9 +28,10 @@ def line_owners(measures: list[Measure]) -> dict[int, str]:
     return owner
 
 
-def _sentence_at(block: Block, offset: int) -> Sentence:
-    sentences = split_sentences(block)
-    return next((s for s in sentences if s.start <= offset < s.end + 1), sentences[-1])
+def _sentence_at(sentences: list[Sentence], offset: int) -> Sentence:
+    """The sentence of a block (its sentences, in order) that holds ``offset``; the last one past them all."""
+    at = bisect.bisect_right([s.end + 1 for s in sentences], offset)
+    return sentences[at] if at < len(sentences) and sentences[at].start <= offset else sentences[-1]
 
 
 # --- numbers left in prose -----------------------------------------------------------------------
@@ -230,19 +232,21 @@ def stray_number_findings(blocks: list[Block], footnotes: list[Footnote], owners
     unmarked_notes = with_text - marked
     pasted = {(b.start, m.start("number")) for b in blocks for m in _PASTED_NOTE.finditer(b.text)}
     out = []
+    positions = [o.position for o in orphans]
     for block in blocks:
+        sentences: list[Sentence] | None = None  # split once, when a number first fires
         for m in _BARE_NUMBER.finditer(block.text):
             n, position = int(m.group(1)), (block.start, m.start())
             if position in pasted or _is_quantity_or_label(block.text, m.start(), m.end()):
                 continue
-            before = [o for o in orphans if o.position < position]
-            after = [o for o in orphans if o.position > position]
-            low = before[-1].number if before else None
-            high = after[0].number if after else None
+            below, above = bisect.bisect_left(positions, position), bisect.bisect_right(positions, position)
+            low = orphans[below - 1].number if below else None
+            high = orphans[above].number if above < len(orphans) else None
             in_series = (low is not None or high is not None) and (low or 0) < n < (high or 10**6)
             if not (in_series or n in unmarked_notes):
                 continue
-            sentence = _sentence_at(block, m.start())
+            sentences = sentences or split_sentences(block)
+            sentence = _sentence_at(sentences, m.start())
             context = f"«{_word_before(block.text, m.start())} {n} {_word_after(block.text, m.end())}»"
             why = (
                 f"footnote {n} has text but no mark"
