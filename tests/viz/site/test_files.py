@@ -102,7 +102,7 @@ def test_the_checks_catch_a_broken_link_and_a_fetch(tmp_path, facet_values):
 def test_a_page_for_every_measure_organisation_document_and_finding_kind(site):
     assert len(list((site / "id" / "measure" / "frihet-fra-vold").glob("*.html"))) == 105
     assert len(list((site / "id" / "org").glob("*.html"))) == 157
-    assert len(list((site / "id" / "publication").glob("*.html"))) == 12
+    assert len(list((site / "id" / "document").glob("*.html"))) == 12
     assert (site / "vocab" / "finding" / "title-differs.html").is_file()
     for page in (
         "index.html",
