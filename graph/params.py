@@ -87,7 +87,8 @@ def choices(source: Source, type_: str) -> list[Choice]:
     text = path.read_text(encoding="utf-8")
     table = run_query(source, text)
     planned = table.columns == [*_LOOKUP_COLUMNS, _PLAN_COLUMN]
-    table = check_columns(table, [*_LOOKUP_COLUMNS, _PLAN_COLUMN] if planned else _LOOKUP_COLUMNS, source, f"params/{type_}")
+    expected = [*_LOOKUP_COLUMNS, _PLAN_COLUMN] if planned else _LOOKUP_COLUMNS
+    table = check_columns(table, expected, source, f"params/{type_}")
     labels: dict[str, str] = {}
     names: dict[str, set[str]] = {}
     plans: dict[str, str | None] = {}
