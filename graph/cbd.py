@@ -4,8 +4,13 @@ The CBD of a resource is every triple about it and, recursively, about the resou
 the nodes reachable from it by outgoing links whose IRI is minted under its own (``…/17/status``,
 ``…/17/status/evidence``, ``…/17/status/evidence/quote``; :func:`graph.iris.part`). The graph has no blank
 nodes (decision 0001), so these parts play the role blank nodes play in Stickler's CBD. One SPARQL query
-gives it, ``queries/site/describe.rq``; the static site writes it beside each page, and the server will
-answer ``Accept: text/turtle`` and ``application/ld+json`` with the same bytes.
+gives it, ``queries/site/describe.rq``; the static site writes it beside each page, and the server answers
+``Accept: text/turtle``, ``application/ld+json`` and ``application/n-triples`` with the same bytes
+(:mod:`graph.linked_data`: the query runs on a backend, whose N-Triples are sorted and written here).
+
+A resource the graph only points at (the ontology's version IRI ``…/ontology/0.1.0``) has no triples of its
+own; its description is then the triples that point at it (:func:`inbound_query`), so that every IRI of
+the graph has one.
 
 Oxigraph stores the integer types derived from xsd:integer as xsd:integer, so the line numbers
 (``xsd:positiveInteger`` in ``build/graph.ttl``) come out typed ``xsd:integer``, with the same values.
@@ -26,6 +31,7 @@ Oxigraph stores the integer types derived from xsd:integer as xsd:integer, so th
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 
 import pyoxigraph as ox
@@ -39,8 +45,8 @@ from tiltaksgraf.paths import QUERIES_DIR
 
 DESCRIBE_QUERY = QUERIES_DIR / "site" / "describe.rq"
 
-#: Media types of the two serialisations, with their file suffixes.
-MEDIA_TYPES = {"text/turtle": ".ttl", "application/ld+json": ".jsonld"}
+#: Media types of the serialisations, with their file suffixes.
+MEDIA_TYPES = {"text/turtle": ".ttl", "application/ld+json": ".jsonld", "application/n-triples": ".nt"}
 
 
 @cache
@@ -60,18 +66,39 @@ def bound_query(iri: str) -> str:
     return text[:where] + with_values(text[where:], {"resource": URIRef(iri)})
 
 
-def describe(store: ox.Store, iri: str) -> list[ox.Triple]:
-    """The CBD of ``iri`` in ``store``, sorted (subject, predicate, object) so the output is stable.
+#: The description of a resource with no triples of its own: the triples whose object it is.
+INBOUND = "CONSTRUCT { ?s ?p ?resource }\nWHERE { ?s ?p ?resource }"
 
-    An IRI the graph says nothing about has an empty description.
-    """
+
+def inbound_query(iri: str) -> str:
+    """The query for the triples that point at ``iri`` (``?resource`` bound as an IRI term)."""
+    where = INBOUND.index("\nWHERE") + 1
+    return INBOUND[:where] + with_values(INBOUND[where:], {"resource": URIRef(iri)})
+
+
+def _construct(store: ox.Store, text: str, iri: str) -> list[ox.Triple]:
     try:
-        result = store.query(bound_query(iri))
+        result = store.query(text)
     except (SyntaxError, OSError, RuntimeError, ValueError) as exc:
         raise QueryError(f"the description of {iri} does not run: {exc}") from exc
     if not isinstance(result, ox.QueryTriples):
         raise QueryError(f"{DESCRIBE_QUERY.name} must be a CONSTRUCT query")
-    return sorted(result, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+    return _sorted(result)
+
+
+def describe(store: ox.Store, iri: str) -> list[ox.Triple]:
+    """The CBD of ``iri`` in ``store`` (or the triples that point at it, if it has none of its own), sorted
+    (subject, predicate, object) so the output is stable. An IRI the graph does not hold has an empty one."""
+    return _construct(store, bound_query(iri), iri) or _construct(store, inbound_query(iri), iri)
+
+
+def _sorted(triples: Iterable[ox.Triple]) -> list[ox.Triple]:
+    return sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+
+
+def from_ntriples(data: bytes) -> list[ox.Triple]:
+    """The description a SPARQL server gave as N-Triples (the answer to :func:`bound_query`), sorted."""
+    return _sorted(q.triple for q in ox.parse(data, ox.RdfFormat.N_TRIPLES))
 
 
 def to_turtle(triples: list[ox.Triple]) -> bytes:
@@ -90,4 +117,6 @@ def serialise(triples: list[ox.Triple], media_type: str) -> bytes:
         return to_turtle(triples)
     if media_type == "application/ld+json":
         return to_jsonld(triples)
+    if media_type == "application/n-triples":
+        return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
     raise ValueError(f"no serialisation for {media_type!r}; one of {', '.join(MEDIA_TYPES)}")

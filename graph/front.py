@@ -37,7 +37,8 @@ from typing import IO
 
 from tiltaksgraf.graph.backends import Backend, Pool
 from tiltaksgraf.graph.binding import uses_keyword
-from tiltaksgraf.graph.routes import READ, MethodNotAllowed, Route, match
+from tiltaksgraf.graph.linked_data import LinkedDataHandlers, Site
+from tiltaksgraf.graph.routes import READ, MethodNotAllowed, Refused, Route, match
 from tiltaksgraf.graph.server import HOST, ServerError, hold_location
 
 #: The largest query or update text the front reads (a Graph Store upload is streamed, not held).
@@ -63,22 +64,16 @@ class ClientGone(Exception):
     """The client closed its connection before the answer was complete."""
 
 
-class Refused(Exception):
-    """A request the front does not pass on: its status and the one line it answers."""
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-
-
 class Front(ThreadingHTTPServer):
     """The HTTP server: its settings, the backends, and who it answers."""
 
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, port: int, pool: Pool, writable: bool, timeout: float, log: IO | None = None) -> None:
-        self.pool, self.writable, self.timeout, self.log = pool, writable, timeout, log
+    def __init__(
+        self, port: int, pool: Pool, writable: bool, timeout: float, log: IO | None = None, site: Site | None = None
+    ) -> None:
+        self.pool, self.writable, self.timeout, self.log, self.site = pool, writable, timeout, log, site
         try:
             super().__init__((HOST, port), Handler)
         except OSError as exc:
@@ -94,8 +89,9 @@ class Front(ThreadingHTTPServer):
                 print(f"tiltaksgraf serve: {message}", file=self.log, flush=True)
 
 
-class Handler(BaseHTTPRequestHandler):
-    """One connection: each request is routed (:mod:`graph.routes`), checked, then passed to a backend."""
+class Handler(LinkedDataHandlers, BaseHTTPRequestHandler):
+    """One connection: each request is routed (:mod:`graph.routes`), checked, then passed to a backend, or
+    answered from the site and the graph's descriptions (:class:`~graph.linked_data.LinkedDataHandlers`)."""
 
     protocol_version = "HTTP/1.1"
     server: Front
@@ -126,7 +122,7 @@ class Handler(BaseHTTPRequestHandler):
                 route = match(self.command, path)
             except MethodNotAllowed as exc:
                 raise Refused(405, f"{path} takes {exc}") from exc
-            if route is None:
+            if route is None:  # the site's route takes every path: this is a table without one
                 raise Refused(404, f"nothing at {path}: the SPARQL endpoint is /query")
             if self.command not in READ:
                 self._check_origin()
@@ -167,9 +163,6 @@ class Handler(BaseHTTPRequestHandler):
         raise Refused(400, "no query: send it as ?query=…, a form field query=… or an application/sparql-query body")
 
     # --- handlers (named in graph.routes) -------------------------------------------------------------
-
-    def handle_backend_page(self, route: Route) -> None:
-        self._forward(None)
 
     def handle_sparql(self, route: Route) -> None:
         writes_store = route.path == "/store" and self.command not in READ
@@ -376,14 +369,16 @@ def serve(
     workers: int = 2,
     log: IO | None = None,
     ready: Callable[[Front], None] | None = None,
+    site: Path | None = None,
 ) -> None:
-    """Serve the store in ``location`` until interrupted (KeyboardInterrupt: SIGINT, or a handler's SIGTERM)."""
+    """Serve the store in ``location`` (and the site in the folder ``site``, if given) until interrupted
+    (KeyboardInterrupt: SIGINT, or a handler's SIGTERM)."""
     pool = Pool(location, writable, workers, log)
     stop = threading.Event()
     front = None
     try:
         pool.start()
-        front = Front(port, pool, writable, timeout, log)
+        front = Front(port, pool, writable, timeout, log, Site(site) if site is not None else None)
         threading.Thread(target=front.serve_forever, name="front", daemon=True).start()
         if ready is not None:
             ready(front)
@@ -414,6 +409,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--writable", action="store_true")
     p.add_argument("--timeout", type=float, default=60.0)
     p.add_argument("--workers", type=int, default=2)
+    p.add_argument("--site", type=Path, help="a folder written by `tiltaksgraf site`, served beside the endpoint")
     args = p.parse_args(argv)
     stop_on_signals()
     try:
@@ -426,6 +422,7 @@ def main(argv: list[str] | None = None) -> int:
                 args.workers,
                 sys.stderr,
                 lambda front: print(f"serving on {HOST}:{front.port}", flush=True),
+                args.site,
             )
     except KeyboardInterrupt:
         return 0

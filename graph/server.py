@@ -164,8 +164,10 @@ def start(
     log: IO | None = None,
     ready_within: float = 20.0,
     workers: int = 2,
+    site: Path | None = None,
 ) -> Server:
-    """Start a server on 127.0.0.1:``port`` over the store in ``location`` and wait until it answers.
+    """Start a server on 127.0.0.1:``port`` over the store in ``location`` (and the site in the folder
+    ``site``, if given) and wait until it answers.
 
     The server is a child process that dies with the thread that started it (Linux), so call this from a
     thread that lives as long as the server should.
@@ -174,6 +176,7 @@ def start(
         raise ServerError(f"port {port} on {HOST} is in use: pick another with --port")
     command = [sys.executable, "-m", "tiltaksgraf.graph.front", "--location", str(location), "--port", str(port)]
     command += ["--timeout", str(timeout_s or 60), "--workers", str(workers)] + (["--writable"] if writable else [])
+    command += ["--site", str(site)] if site is not None else []
     from tiltaksgraf.graph.backends import die_with_parent
 
     process = subprocess.Popen(

@@ -111,3 +111,15 @@ def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
         if not (folder / "index.html").exists():
             write_site(request.getfixturevalue("store"), folder)
     return folder
+
+
+@pytest.fixture(scope="session")
+def served_site(graph_file: Path, site: Path, tmp_path_factory: pytest.TempPathFactory):
+    """A real read-only server (the front, oxigraph behind it) over the report's graph, with the report's
+    site beside the endpoint, on a free loopback port: one per test process."""
+    from tiltaksgraf.graph.server import free_port, load, start
+
+    folder = tmp_path_factory.mktemp("served-site")
+    load(folder / "store", graph_file)
+    with (folder / "log").open("w") as log, start(folder / "store", free_port(), log=log, site=site) as server:
+        yield server

@@ -1,10 +1,11 @@
 """The home page's data: every measure with its facet values and texts, for faceted browsing and search.
 
 The facets are focus area, responsible ministry, status, continuation, organisation, organisation type,
-role and finding kind. A measure's values are its own and its sub-measures' (an organisation in 27a is in
-measure 27, as in the networks: decision 0007), except status and continuation, which are the measure's
-own. Values are IRIs of the graph (a measure without a link to the successor plan has the value ``none``);
-their labels, in nb and en, come from the graph, so a new role or kind needs no change here.
+role, the kind of the documents the measure names, and finding kind. A measure's values are its own and
+its sub-measures' (an organisation in 27a is in measure 27, as in the networks: decision 0007), except
+status and continuation, which are the measure's own. Values are IRIs of the graph (a measure without a
+link to the successor plan has the value ``none``); their labels, in nb and en, come from the graph, so a
+new role or kind needs no change here.
 """
 
 from __future__ import annotations
@@ -18,7 +19,17 @@ from tiltaksgraf.graph.site.records import Measure
 from tiltaksgraf.graph.site.urls import page_path
 
 #: The facets, in the order the page shows them.
-FACETS = ("focus_area", "ministry", "status", "continuation", "organisation", "org_type", "role", "finding")
+FACETS = (
+    "focus_area",
+    "ministry",
+    "status",
+    "continuation",
+    "organisation",
+    "org_type",
+    "role",
+    "document_kind",
+    "finding",
+)
 #: The value of the continuation facet for a measure the report does not link to the successor plan.
 NO_CONTINUATION = "none"
 
@@ -42,6 +53,9 @@ def facet_values(data: SiteData, m: Measure) -> dict[str, list[str]]:
         "organisation": organisations,
         "org_type": sorted({t for o in organisations for t in data.organisations[o].types}),
         "role": sorted({a.role for a in associations}),
+        "document_kind": sorted(
+            {data.documents[d.document].kind for p in parts for d in p.documents if d.document in data.documents}
+        ),
         "finding": sorted({f.kind for p in parts for f in p.findings}),
     }
     return {k: sorted(set(v)) for k, v in values.items()}

@@ -45,9 +45,13 @@ class Labels:
         if iri in d.programmes:
             return {"nb": d.programmes[iri].name}
         if iri in d.documents:
-            return {"nb": d.documents[iri].title}
+            return d.documents[iri].label()
         if iri in d.plans:
             return {"nb": d.plans[iri].title}
+        if iri in d.terms:
+            return dict(d.terms[iri].labels)
+        if iri in d.scheme_labels:
+            return dict(d.scheme_labels[iri].labels)
         return {"nb": local_name(iri)}
 
     def short(self, iri: str) -> Label:
@@ -55,8 +59,12 @@ class Labels:
         org = self.data.organisations.get(iri)
         if org is not None and org.acronym:
             return {"nb": org.acronym}
+        doc = self.data.documents.get(iri)
+        if doc is not None and (doc.designation or doc.short):
+            return {"nb": doc.designation or doc.short}
         return self(iri)
 
     def definition(self, iri: str) -> Label:
-        concept = self.data.concepts.get(iri)
-        return dict(concept.definitions) if concept else {}
+        d = self.data
+        described = d.concepts.get(iri) or d.terms.get(iri) or d.scheme_labels.get(iri)
+        return dict(described.definitions) if described else {}

@@ -14,11 +14,13 @@ from tiltaksgraf.graph.site.data import SiteData
 from tiltaksgraf.graph.site.highlight import marked_paragraphs
 from tiltaksgraf.graph.site.labels import local_name
 from tiltaksgraf.graph.site.networks import SiteNetworks
-from tiltaksgraf.graph.site.records import Association, Measure, Quote
+from tiltaksgraf.graph.site.records import Association, Document, DocumentMention, Measure, Quote
 from tiltaksgraf.graph.site.timeline import Event, timeline
 
-#: The kinds of quote marked in a measure's text, strongest first (the page's legend follows this order).
-MARK_KINDS = ("status", "continuation", "commitment", "reference", "finding", "role")
+#: The kinds of quote marked in a measure's text, strongest first (the page's legend follows this order):
+#: the deciding status sentence, the other status readings, the link to the successor plan, its commitments,
+#: cross-references, the places a document is named, findings, and the sentences organisations get a role in.
+MARK_KINDS = ("status", "reading", "continuation", "commitment", "reference", "document", "finding", "role")
 
 
 def role_order(data: SiteData) -> list[str]:
@@ -61,11 +63,15 @@ def _source_order(data: SiteData, source: str) -> tuple[str, str]:
 
 def measure_page(data: SiteData, m: Measure, networks: SiteNetworks) -> dict[str, Any]:
     """Everything a measure's or sub-measure's page shows."""
+    status = m.status
+    chosen = {s.quote.text for s in m.statuses}
     quotes = {
         "status": [s.quote.text for s in m.statuses],
+        "reading": [r.quote.text for r in (status.readings if status else []) if r.quote.text not in chosen],
         "continuation": [c.quote.text for c in m.continuations],
         "commitment": [c.quote.text for c in m.commitments],
         "reference": [r.quote.text for r in m.refers_to],
+        "document": [d.quote.text for d in m.documents],
         "finding": [f.quote.text for f in m.findings],
         "role": [a.quote.text for a in m.associations if not a.responsibility],
     }
@@ -79,8 +85,7 @@ def measure_page(data: SiteData, m: Measure, networks: SiteNetworks) -> dict[str
         for source, orgs in sorted(ministries.items(), key=lambda item: _source_order(data, item[0]))
     }
     unit = m.parent or m.iri
-    named_orgs = sorted(o for o in m.mentions if o in data.organisations and o not in {a.agent for a in m.associations})
-    status = m.status
+    named = sorted((n for n in m.named if n.org in data.organisations), key=lambda n: data.organisations[n.org].label)
     return {
         "measure": m,
         "parent": data.measures.get(m.parent),
@@ -90,10 +95,11 @@ def measure_page(data: SiteData, m: Measure, networks: SiteNetworks) -> dict[str
         "ministries": ministries,
         "ministries_differ": len({tuple(v) for v in ministries.values()}) > 1,
         "roles": _by_role(data, [a for a in m.associations if not a.responsibility]),
-        "named_only": named_orgs,
+        "named_only": named,
+        "documents": _documents_of(data, m),
         "programmes": sorted((p for p in m.mentions if p in data.programmes), key=lambda p: data.programmes[p].name),
         "paragraphs": paragraphs,
-        "missing": [(kind, quote) for kind, quote in missing if kind != "role"],
+        "missing": [(kind, quote) for kind, quote in missing if kind not in ("role", "document", "reading")],
         "mark_kinds": [k for k in MARK_KINDS if any(k in run.kinds for para in paragraphs for run in para)],
         "ego": networks.measure_ego(unit),
         "ego_of_parent": bool(m.parent),
@@ -110,7 +116,7 @@ def organisation_page(data: SiteData, org: str, networks: SiteNetworks) -> dict[
                 roles[m.iri].append(a)
     order = {r: i for i, r in enumerate(role_order(data))}
     rows = [(data.measures[m], sorted(v, key=lambda a: (order.get(a.role, 99), a.stated_in))) for m, v in roles.items()]
-    named = [m for m in data.measures.values() if org in m.mentions and m.iri not in roles]
+    named = [(m, n) for m in data.measures.values() for n in m.named if n.org == org]
     return {
         "org": o,
         "roles": rows,
@@ -121,6 +127,7 @@ def organisation_page(data: SiteData, org: str, networks: SiteNetworks) -> dict[
         "runs": [p for p in data.programmes.values() if org in p.run_by],
         "funds": [p for p in data.programmes.values() if org in p.funded_by],
         "publishes": [d for d in data.documents.values() if org in (d.publisher, *d.creators)],
+        "follows_up": [(m, c) for m in data.measures.values() for c in m.continuations if c.owner == org],
     }
 
 
@@ -176,6 +183,41 @@ def timeline_page(data: SiteData) -> dict[str, Any]:
     for e in events:
         years[e.year].append(e)
     return {"years": sorted(years.items()), "events": events}
+
+
+def _documents_of(data: SiteData, m: Measure) -> list[DocumentMention]:
+    """The measure's document mentions, ordered by where they stand in the text, then by document."""
+    return sorted(m.documents, key=lambda d: (int(d.quote.start or 0), d.document, d.how))
+
+
+def document_kinds(data: SiteData) -> list[tuple[str, list[Document]]]:
+    """The documents grouped by kind (a concept of the document-kind scheme), kinds with most documents first."""
+    groups: dict[str, list[Document]] = defaultdict(list)
+    for d in data.documents.values():
+        groups[d.kind].append(d)
+    for docs in groups.values():
+        docs.sort(key=lambda d: (d.year or "9999", d.designation, d.title))
+    return sorted(groups.items(), key=lambda g: (-len(g[1]), local_name(g[0])))
+
+
+def document_page(data: SiteData, doc: Document) -> dict[str, Any]:
+    """A document's page: its facts, and every measure that names it, how, with the sentence."""
+    by_measure: dict[str, list[DocumentMention]] = defaultdict(list)
+    for mention in doc.mentions:
+        by_measure[mention.measure].append(mention)
+    order = {iri: i for i, iri in enumerate(data.measures)}
+    rows = [
+        (data.measures[m], sorted(v, key=lambda x: (int(x.quote.start or 0), x.how)))
+        for m, v in sorted(by_measure.items(), key=lambda kv: order.get(kv[0], len(order)))
+        if m in data.measures
+    ]
+    return {
+        "document": doc,
+        "named_by": rows,
+        "how_counts": Counter(x.how for x in doc.mentions).most_common(),
+        "parts": [d for d in data.documents.values() if d.part_of == doc.iri],
+        "replaced_by": [d for d in data.documents.values() if d.replaces == doc.iri],
+    }
 
 
 def loose_ends(data: SiteData) -> list[tuple[Measure, str, Quote]]:

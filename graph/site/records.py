@@ -46,18 +46,65 @@ class Association:
 
 
 @dataclass(frozen=True)
+class Reading:
+    """One status rule that fired on one sentence (a ``tg:StatusReading``); ``chosen`` is the one that decided."""
+
+    iri: str
+    value: str
+    rule: str
+    about_the_measure: bool
+    chosen: bool
+    quote: Quote
+
+
+@dataclass
 class Status:
+    """A status assessment: its value, the sentence it rests on, and every reading of its status text."""
+
     assessment: str
     value: str
     date: str
     rule: str
     quote: Quote
+    current: bool = False
+    contested: bool = False
+    reason: str = ""
+    readings: list[Reading] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
 class Continuation:
+    """A link to a successor plan: the parts it covers (none: the whole) and who follows it up."""
+
     relation: str
     plan: str
+    rule: str
+    quote: Quote
+    parts: tuple[str, ...] = ()
+    owner: str = ""
+    owner_name: str = ""
+    owner_quote: Quote = Quote()
+
+
+@dataclass(frozen=True)
+class MentionOnly:
+    """An organisation a measure only names (``tg:MentionOnly``), with the first sentence that names it."""
+
+    measure: str
+    org: str
+    rule: str
+    quote: Quote
+
+
+@dataclass(frozen=True)
+class DocumentMention:
+    """A place where a measure names a document; ``how`` is a cited-as concept, or ``tg:evaluatedBy``."""
+
+    measure: str
+    document: str
+    how: str
+    named_as: str
+    footnote: str
     rule: str
     quote: Quote
 
@@ -120,6 +167,8 @@ class Measure:
     commitments: list[Commitment] = field(default_factory=list)
     associations: list[Association] = field(default_factory=list)
     mentions: dict[str, int] = field(default_factory=dict)
+    named: list[MentionOnly] = field(default_factory=list)
+    documents: list[DocumentMention] = field(default_factory=list)
     refers_to: list[CrossReference] = field(default_factory=list)
     referred_by: list[CrossReference] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
@@ -127,8 +176,9 @@ class Measure:
 
     @property
     def status(self) -> Status | None:
-        """The latest assessment (by date), or None."""
-        return max(self.statuses, key=lambda s: (s.date, s.assessment)) if self.statuses else None
+        """The current assessment (``tg:currentStatusAssessment``; else the latest by date), or None."""
+        current = [s for s in self.statuses if s.current]
+        return max(current or self.statuses, key=lambda s: (s.date, s.assessment)) if self.statuses else None
 
     @property
     def continuation(self) -> Continuation | None:
@@ -169,18 +219,58 @@ class Programme:
 
 @dataclass
 class Document:
+    """A document the measures name: its kind is a concept of the document-kind scheme."""
+
     iri: str
-    kind: str  # the FaBiO class's local name
-    title: str
+    kind: str
+    designation: str
+    titles: dict[str, str]  # by language; "" for a title without one
+    short: str
     subtitle: str
     authors: str
     year: str
-    publisher_name: str
+    date: str
+    in_force: str
     publisher: str
+    publisher_name: str
     creators: list[str]
     series: str
     citation: str
+    part_of: str
+    replaces: str
+    subject: str
+    links: list[str]
     footnotes: list[Footnote] = field(default_factory=list)
+    mentions: list[DocumentMention] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        """The Bokmål title, else any."""
+        return self.titles.get("nb") or self.titles.get("") or next(iter(self.titles.values()), "") or self.designation
+
+    def title_label(self) -> dict[str, str]:
+        """The title by language: the English one where the graph has it, else the same as the Bokmål."""
+        return {"nb": self.titles.get("nb") or self.title, "en": self.titles.get("en") or self.title}
+
+    def label(self) -> dict[str, str]:
+        """The designation and title in each language: «NOU 2020: 17 Varslede drap?»."""
+        return {
+            lang: f"{self.designation} {title}" if self.designation and self.designation != title else title
+            for lang, title in self.title_label().items()
+        }
+
+
+@dataclass(frozen=True)
+class OntologyTerm:
+    """A class or property of the ontology with its labels and definitions by language."""
+
+    iri: str
+    kind: str  # Class, ObjectProperty, DatatypeProperty, AnnotationProperty
+    labels: dict[str, str]
+    definitions: dict[str, str]
+    domain: str
+    range: str
+    parent: str
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,8 @@ relative, so the site works from ``file://`` and from any folder of any web serv
 'id/org/jd.html'
 >>> relative("id/org/jd.html", "index.html#status=completed")
 '../../index.html#status=completed'
+>>> anchor("https://w3id.org/tiltaksgraf/id/footnote/frihet-fra-vold-sluttrapport-2025/3", "footnote")
+'footnote-3'
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ import re
 from functools import lru_cache
 
 from tiltaksgraf.graph.vocab import BASE
+
+_UNSAFE_IN_ID = re.compile(r"[^A-Za-z0-9_-]+")
 
 #: What an IRI's path may hold to become a file name: letters, digits and - _ . / (the minted IRIs do).
 _SAFE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_./-]*")
@@ -56,3 +60,9 @@ def relative(source: str, target: str) -> str:
             common += 1
         link = "/".join([".."] * (len(here) - common) + there[common:])
     return f"{link}#{fragment}" if fragment else link
+
+
+def anchor(iri: str, prefix: str) -> str:
+    """The id of the element that shows ``iri`` on a page of another resource: ``prefix-<last segment>``."""
+    tail = iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+    return f"{prefix}-{_UNSAFE_IN_ID.sub('-', tail)}"

@@ -18,26 +18,42 @@ from tiltaksgraf.cli import main
 
 
 def test_serve_prints_its_urls_answers_and_stops_on_ctrl_c(graph_file: Path):
+    """Without --site it writes the graph's site itself (here into its temporary folder: --graph is not the
+    default graph) and serves it beside the endpoint; the IRIs answer as linked data."""
     port = free_port()
     command = [sys.executable, "-m", "tiltaksgraf.cli", "serve", "--graph", str(graph_file), "--port", str(port)]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}"
     try:
-        page = process.stdout.readline()
-        endpoint = process.stdout.readline()
-        assert page == f"query web page:   http://127.0.0.1:{port}/\n"
-        assert endpoint == f"SPARQL endpoint:  http://127.0.0.1:{port}/query   (read-only)\n"
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
-            assert response.status == 200 and b"<html" in response.read().lower()  # the query web page
-        rows = run_named(Endpoint(f"http://127.0.0.1:{port}/query"), "measures").rows
+        said = [process.stdout.readline() for _ in range(4)]
+        assert said == [
+            f"site:             {base}/\n",
+            f"query page:       {base}/query.html\n",
+            f"SPARQL endpoint:  {base}/query   (read-only)\n",
+            f"linked data:      {base}/id/…   (Turtle, JSON-LD or the page, by Accept)\n",
+        ]
+        for path in ("/", "/query.html"):
+            with urllib.request.urlopen(base + path, timeout=5) as response:
+                assert response.status == 200 and b"<html" in response.read().lower()
+        request = urllib.request.Request(base + "/id/org/jd", headers={"Accept": "text/turtle"})
+        with urllib.request.urlopen(request, timeout=5) as response:
+            assert response.headers["Content-Type"] == "text/turtle; charset=utf-8"
+            assert b'tg:acronym "JD"' in response.read()
+        rows = run_named(Endpoint(f"{base}/query"), "measures").rows
         assert len(rows) == 82
         process.send_signal(signal.SIGINT)
         assert process.wait(15) == 0
         err = process.stderr.read()
-        assert "loading" in err and "stopping" in err
+        assert "writing the site of" in err and "loading" in err and "stopping" in err
     finally:
         process.kill()
         process.wait()
     assert not port_in_use(port)  # the oxigraph server went with it
+
+
+def test_serve_refuses_a_folder_that_is_not_a_site(graph_file: Path, tmp_path: Path, capsys):
+    assert main(["serve", "--graph", str(graph_file), "--site", str(tmp_path), "--port", str(free_port())]) == 2
+    assert f"{tmp_path} is not a site (no index.html)" in capsys.readouterr().err
 
 
 def test_serve_reports_a_busy_port_and_a_missing_graph(graph_file: Path, tmp_path: Path, capsys):
@@ -72,19 +88,22 @@ def oxigraph_over(location: Path) -> list[int]:
     return found
 
 
-def serving(graph_file: Path, location: Path, port: int) -> subprocess.Popen:
+def serving(graph_file: Path, location: Path, port: int, site: Path) -> subprocess.Popen:
     command = [sys.executable, "-m", "tiltaksgraf.cli", "serve", "--graph", str(graph_file), "--port", str(port)]
     process = subprocess.Popen(
-        [*command, "--location", str(location)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        [*command, "--location", str(location), "--site", str(site)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
-    assert process.stdout is not None and process.stdout.readline().startswith("query web page:")
+    assert process.stdout is not None and process.stdout.readline().startswith("site:")
     return process
 
 
 @pytest.mark.parametrize("sig", [signal.SIGHUP, signal.SIGTERM, signal.SIGKILL])
-def test_serve_leaves_no_oxigraph_behind_whatever_stops_it(graph_file: Path, tmp_path: Path, sig):
+def test_serve_leaves_no_oxigraph_behind_whatever_stops_it(graph_file: Path, site: Path, tmp_path: Path, sig):
     location, port = tmp_path / "store", free_port()
-    process = serving(graph_file, location, port)
+    process = serving(graph_file, location, port, site)
     try:
         assert oxigraph_over(location)  # the backends run
         process.send_signal(sig)
@@ -101,9 +120,11 @@ def test_serve_leaves_no_oxigraph_behind_whatever_stops_it(graph_file: Path, tmp
         process.wait()
 
 
-def test_a_second_serve_of_a_store_folder_is_refused_and_the_first_keeps_serving(graph_file: Path, tmp_path: Path):
+def test_a_second_serve_of_a_store_folder_is_refused_and_the_first_keeps_serving(
+    graph_file: Path, site: Path, tmp_path: Path
+):
     location, port = tmp_path / "store", free_port()
-    first = serving(graph_file, location, port)
+    first = serving(graph_file, location, port, site)
     try:
         other = tmp_path / "other.nt"
         other.write_text("<urn:x:a> <urn:x:b> <urn:x:c> .\n")
@@ -119,6 +140,8 @@ def test_a_second_serve_of_a_store_folder_is_refused_and_the_first_keeps_serving
                 str(free_port()),
                 "--location",
                 str(location),
+                "--site",
+                str(site),
             ],
             capture_output=True,
             text=True,

@@ -51,28 +51,35 @@ def browser(tmp_path_factory):
         context.close()
 
 
+def open_visit(browser, url: str, allowed: str) -> Visit:
+    """Open ``url`` in a new page where every request not starting with ``allowed`` is aborted and
+    recorded, and wait until the page says it is stable."""
+    v = Visit(browser.new_page())
+
+    def route(r) -> None:
+        if r.request.url.startswith(allowed):
+            r.continue_()
+        else:
+            v.blocked.append(r.request.url)
+            r.abort()
+
+    v.page.route("**/*", route)
+    v.page.on("request", lambda request: v.requests.append(request.url))
+    v.page.on("console", lambda m: v.errors.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    v.page.on("pageerror", lambda e: v.errors.append(f"page error: {e}"))
+    v.page.goto(url)
+    v.page.wait_for_selector("body[data-state=stable]", timeout=60_000)
+    return v
+
+
 @pytest.fixture
 def visit(browser):
     """Open a local HTML file with no network: every non-file request is aborted and recorded."""
     opened = []
 
     def open_page(path: Path) -> Visit:
-        v = Visit(browser.new_page())
+        v = open_visit(browser, path.as_uri(), "file:")
         opened.append(v.page)
-
-        def route(r) -> None:
-            if r.request.url.startswith("file:"):
-                r.continue_()
-            else:
-                v.blocked.append(r.request.url)
-                r.abort()
-
-        v.page.route("**/*", route)
-        v.page.on("request", lambda request: v.requests.append(request.url))
-        v.page.on("console", lambda m: v.errors.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
-        v.page.on("pageerror", lambda e: v.errors.append(f"page error: {e}"))
-        v.page.goto(path.as_uri())
-        v.page.wait_for_selector("body[data-state=stable]", timeout=60_000)
         return v
 
     yield open_page

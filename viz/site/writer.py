@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -21,21 +22,37 @@ from typing import Any
 import networkx as nx
 import pyoxigraph as ox
 from tiltaksgraf.graph import cbd
-from tiltaksgraf.graph.site import pages
+from tiltaksgraf.graph.namespaces import TG
+from tiltaksgraf.graph.site import pages, vocab_pages
 from tiltaksgraf.graph.site.data import SiteData, load_site_data
+from tiltaksgraf.graph.site.examples import examples, prefixes
 from tiltaksgraf.graph.site.facets import home_data
 from tiltaksgraf.graph.site.labels import Labels, local_name
 from tiltaksgraf.graph.site.networks import SiteNetworks
 from tiltaksgraf.graph.site.timeline import Event
-from tiltaksgraf.graph.site.urls import page_path, relative, resource_path
+from tiltaksgraf.graph.site.urls import anchor, page_path, relative, resource_path
+from tiltaksgraf.graph.sparql_text import compact
 from tiltaksgraf.viz.network_html import vis_assets, vis_network
 from tiltaksgraf.viz.site.render import TEMPLATES, Renderer, script_json, strings
 from tiltaksgraf.viz.style import style
 
 #: The file that marks a folder as a site this command wrote (only such a folder is ever replaced).
 MARKER = ".tiltaksgraf-site"
+#: Where the resources without a page of their own are shown: IRI → site path#fragment (read by ``serve``).
+LOCATIONS = "locations.json"
+#: The ontology's IRI: its terms are ``…/ontology#Term``, shown on its one page.
+ONTOLOGY = TG.rstrip("#")
 #: Static assets copied as they are from ``viz/templates/site/assets/``.
-ASSETS = ("site.css", "site.js", "home.js")
+ASSETS = ("site.css", "site.js", "home.js", "query.js", "query-views.js")
+#: YASGUI as npm ships it (``viz/templates/site/yasgui/README.md``), copied into the site's ``yasgui/``.
+YASGUI = TEMPLATES / "yasgui"
+YASGUI_FILES = ("yasgui.min.js", "yasgui.min.css", "LICENSE.txt")
+YASGUI_VERSION = "@zazuko/yasgui 4.6.2"
+#: Where ``tiltaksgraf serve`` answers SPARQL, relative to the site's root, and its default address (for the
+#: query page opened from disk).
+ENDPOINT = "query"
+DEFAULT_ENDPOINT = "http://127.0.0.1:7878/query"
+_SOURCE_MAP = re.compile(rb"\n//# sourceMappingURL=\S+\s*$")
 
 
 class SiteError(ValueError):
@@ -77,6 +94,8 @@ class _SiteWriter:
         d = self.data
         finding_scheme = {d.concepts[f.kind].scheme for f in d.findings if f.kind in d.concepts}
         self.finding_kinds = [c for s in finding_scheme for c in d.schemes[s]]
+        #: the concepts that get the generic concept page (focus areas and finding kinds have their own)
+        self.other_concepts = [c for c in d.concepts if c not in d.focus_areas and c not in self.finding_kinds]
         self.resources = [
             *d.measures,
             *d.organisations,
@@ -85,8 +104,12 @@ class _SiteWriter:
             *d.focus_areas,
             *d.plans,
             *self.finding_kinds,
+            *self.other_concepts,
+            *d.scheme_labels,
+            ONTOLOGY,
         ]
         self.renderer = Renderer(self.labels, set(self.resources))
+        self.locations: dict[str, str] = {}
         colours = style()["status_colours"]
         self.renderer.env.globals.update(
             status_colour=lambda iri: colours.get(local_name(iri), "#999999"),
@@ -97,6 +120,12 @@ class _SiteWriter:
             measure_by_number={m.number: m.iri for m in d.measures.values()},
             event_date=self._event_date,
             sentence_with_date=self._sentence_with_date,
+            anchor=anchor,
+            footnote_numbers={f.iri: f.number for f in d.footnotes},
+            document_kind=lambda iri: d.documents[iri].kind if iri in d.documents else "",
+            scheme_of=lambda iri: d.concepts[iri].scheme if iri in d.concepts else "",
+            concepts_by_iri=d.concepts,
+            term_link=self._term_link,
         )
         self.pages = 0
 
@@ -123,6 +152,18 @@ class _SiteWriter:
         self.write(files["jsonld"], cbd.to_jsonld(triples))
         self.write(files["rq"], cbd.bound_query(iri))
         self.page(template, page_path(iri), title, data_files={**files, "iri": iri}, **context)
+
+    def _term_link(self, iri: str) -> Any:
+        """A class or property on the ontology page: a link to its row there, else its prefixed name."""
+        from markupsafe import Markup, escape
+
+        if iri in self.data.terms:
+            return Markup('<a href="#{}"><code>{}</code></a>').format(local_name(iri), compact(iri))
+        return Markup("<code>{}</code>").format(escape(compact(iri)))
+
+    def locate(self, iri: str, page: str, prefix: str) -> None:
+        """Note that ``iri``, which has no page of its own, is shown on ``page`` at ``#prefix-…``."""
+        self.locations.setdefault(iri, f"{page}#{anchor(iri, prefix)}")
 
     # --- timeline helpers ---------------------------------------------------------------------
 
@@ -217,9 +258,34 @@ class _SiteWriter:
     def documents(self) -> None:
         d = self.data
         for iri, doc in d.documents.items():
-            self.resource_page("document.html", iri, doc.title, document=doc)
-        docs = sorted(d.documents.values(), key=lambda x: (x.year, x.title))
-        self.page("documents.html", "documents.html", "Dokumenter", documents=docs)
+            title = doc.label()["nb"]
+            self.resource_page("document.html", iri, title, **pages.document_page(d, doc))
+        kinds = pages.document_kinds(d)
+        self.page("documents.html", "documents.html", "Dokumenter", kinds=kinds, total=len(d.documents))
+        for note in d.footnotes:
+            if note.measure in d.measures:
+                self.locate(note.iri, page_path(note.measure), "footnote")
+
+    def vocabulary(self) -> None:
+        d = self.data
+        uses = vocab_pages.concept_uses(d)
+        facets = vocab_pages.concept_facets(d)
+        for iri in self.other_concepts:
+            model = vocab_pages.concept_page(d, iri, uses, facets)
+            self.resource_page("concept.html", iri, self.labels(iri).get("nb", local_name(iri)), **model)
+        for iri in d.scheme_labels:
+            model = vocab_pages.scheme_page(d, iri, uses)
+            self.resource_page("scheme.html", iri, self.labels(iri).get("nb", local_name(iri)), **model)
+        self.resource_page("ontology.html", ONTOLOGY, "Ontologien", **vocab_pages.ontology_page(d))
+        schemes = [(s, len(d.schemes.get(s, []))) for s in sorted(d.scheme_labels, key=local_name)]
+        self.page(
+            "vocabulary.html",
+            "vocabulary.html",
+            "Begreper",
+            schemes=schemes,
+            ontology=ONTOLOGY,
+            ontology_terms=len(d.terms),
+        )
 
     def plans_and_areas(self) -> None:
         d = self.data
@@ -229,6 +295,8 @@ class _SiteWriter:
             self.resource_page("focus-area.html", iri, f"{model['area'].number}: {model['area'].name}", **model)
         for iri, plan in d.plans.items():
             model = pages.plan_page(d, iri)
+            for c in model["commitments"]:
+                self.locate(c.iri, page_path(iri), "commitment")
             report_findings = [f for f in d.findings if f.subject == iri]
             self.resource_page(
                 "plan.html", iri, plan.title, area_counts=area_counts, report_findings=report_findings, **model
@@ -240,12 +308,14 @@ class _SiteWriter:
         for kind, _ in kinds:
             found = [f for f in d.findings if f.kind == kind]
             self.resource_page("finding-kind.html", kind, local_name(kind), kind=kind, findings=found)
+            for f in found:
+                self.locate(f.iri, page_path(kind), "finding")
         self.page("findings.html", "findings.html", "Funn", kinds=kinds)
 
     def continuation(self) -> None:
         d = self.data
         by_number = {m.number: m for m in d.measures.values()}
-        concepts = {(c.scheme.rsplit("/", 1)[-1], c.notation): c.iri for c in d.concepts.values()}
+        concepts = d.by_notation
         rows = []
         for row in d.continuation_table.rows:
             r = dict(zip(d.continuation_table.columns, row, strict=True))
@@ -259,6 +329,22 @@ class _SiteWriter:
                 }
             )
         self.page("continuation.html", "continuation.html", "Videreføring", table=rows, loose_ends=pages.loose_ends(d))
+
+    def query_page(self) -> None:
+        """The query page: YASGUI from the site's own folder, every named query an example."""
+        for name in YASGUI_FILES:
+            content = (YASGUI / name).read_bytes()
+            # the source map is not shipped: without the comment no browser asks for it
+            self.write(f"yasgui/{name}", _SOURCE_MAP.sub(b"\n", content) if name.endswith(".js") else content)
+        data = {
+            "endpoint": ENDPOINT,
+            "defaultEndpoint": DEFAULT_ENDPOINT,
+            "prefixes": prefixes(),
+            "examples": examples(self.store),
+            "first": "measures",
+        }
+        self.write("assets/query-data.js", f"window.TILTAKSGRAF_QUERIES = {script_json(data)};\n")
+        self.page("query.html", "query.html", "SPARQL", examples=data["examples"], yasgui_version=YASGUI_VERSION)
 
     def timeline(self) -> None:
         self.page("timeline.html", "timeline.html", "Tidslinje", **pages.timeline_page(self.data))
@@ -274,10 +360,16 @@ class _SiteWriter:
             (f"{len(self.data.documents)} document pages", self.documents),
             ("focus areas, plans and findings", lambda: (self.plans_and_areas(), self.findings())),
             ("continuation table and timeline", lambda: (self.continuation(), self.timeline())),
+            (
+                f"{len(self.other_concepts)} concept, {len(self.data.scheme_labels)} scheme and ontology pages",
+                self.vocabulary,
+            ),
+            ("the query page", self.query_page),
         ]
         for what, step in steps:
             self.progress(f"  {what}")
             step()
+        self.write(LOCATIONS, json.dumps(dict(sorted(self.locations.items())), indent=0, ensure_ascii=False) + "\n")
         self.write(MARKER, "Written by `tiltaksgraf site`; the next run replaces this folder as a whole.\n")
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from tiltaksgraf.graph.networks.data import measure_key
 from tiltaksgraf.graph.site.data import load_site_data
 from tiltaksgraf.graph.site.networks import SiteNetworks
 
@@ -174,4 +175,32 @@ def test_the_timeline_can_hide_what_is_only_planned(site, visit):
     v.page.uncheck("#show-planned")
     done = v.page.locator("li.event:visible").count()
     assert 0 < done < everything == v.page.locator("li.event").count()
+    assert_offline_and_clean(v)
+
+
+def test_a_contested_status_shows_every_reading_with_the_chosen_one_highlighted(site, visit, data):
+    m = data.measures[M + "28"]
+    v = visit(site / "id/measure/frihet-fra-vold/28.html")
+    assert v.page.locator("dd .badge.contested").is_visible()
+    rows = v.page.locator("table.readings tbody tr")
+    assert rows.count() == len(m.status.readings) == 4
+    chosen = v.page.locator("table.readings tr.chosen")
+    assert chosen.count() == 1 and m.status.quote.text in chosen.inner_text()
+    background = chosen.locator("td >> nth=2").evaluate("td => getComputedStyle(td).backgroundColor")
+    other = v.page.locator("table.readings tr.other td >> nth=2").evaluate("td => getComputedStyle(td).backgroundColor")
+    assert background != other
+    # the other readings' sentences are marked in the text, apart from the deciding one
+    assert v.page.locator(".report-text mark.mark-reading").count() >= 1
+    assert_offline_and_clean(v)
+
+
+def test_a_document_page_lists_every_measure_that_names_it_and_how(site, visit, data):
+    doc = data.documents["https://w3id.org/tiltaksgraf/id/document/nou-2020-17"]
+    v = visit(site / "id/document/nou-2020-17.html")
+    assert "NOU 2020: 17" in v.page.inner_text("h1")
+    rows = v.page.locator("#named-by tbody tr")
+    assert rows.count() == len(doc.mentions)
+    linked = v.page.eval_on_selector_all("#named-by tbody td:first-child a", "as => as.map(a => a.textContent)")
+    assert linked == sorted({data.measures[x.measure].number for x in doc.mentions}, key=measure_key)
+    assert "i teksten" in v.page.inner_text("#named-by")  # how: the cited-as scheme's label
     assert_offline_and_clean(v)

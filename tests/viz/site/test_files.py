@@ -102,7 +102,7 @@ def test_the_checks_catch_a_broken_link_and_a_fetch(tmp_path, facet_values):
 def test_a_page_for_every_measure_organisation_document_and_finding_kind(site):
     assert len(list((site / "id" / "measure" / "frihet-fra-vold").glob("*.html"))) == 105
     assert len(list((site / "id" / "org").glob("*.html"))) == 157
-    assert len(list((site / "id" / "document").glob("*.html"))) == 12
+    assert len(list((site / "id" / "document").glob("*.html"))) == 60  # every document, under its own IRI
     assert (site / "vocab" / "finding" / "title-differs.html").is_file()
     for page in (
         "index.html",
@@ -111,8 +111,50 @@ def test_a_page_for_every_measure_organisation_document_and_finding_kind(site):
         "findings.html",
         "continuation.html",
         "timeline.html",
+        "vocabulary.html",
+        "ontology.html",
+        "query.html",
     ):
         assert (site / page).is_file(), page
+
+
+def test_every_iri_of_the_graph_has_a_page_to_resolve_to(site, store):
+    """What `serve` answers `Accept: text/html` with: the IRI's own page, the place another page shows it
+    (locations.json), or the page of the resource it belongs to; and each such place exists."""
+    from tiltaksgraf.graph.linked_data import Site
+
+    served = Site(site)
+    iris = {
+        str(term.value)
+        for quad in store
+        for term in (quad.subject, quad.predicate, quad.object)
+        if hasattr(term, "value")
+        and str(term.value).startswith("https://w3id.org/tiltaksgraf/")
+        and term.__class__.__name__ == "NamedNode"
+    }
+    assert len(iris) > 7000
+    nowhere = [i for i in iris if served.page_of(i) is None]
+    assert nowhere == []
+    pages: dict[Path, _Links] = {}
+    for where in set(served.locations.values()):
+        path, _, fragment = where.partition("#")
+        if (site / path) not in pages:
+            parsed = _Links()
+            parsed.feed((site / path).read_text(encoding="utf-8"))
+            pages[site / path] = parsed
+        assert fragment in pages[site / path].ids, where
+
+
+def test_a_concept_page_for_every_concept_and_a_page_per_scheme(site, store):
+    from tiltaksgraf.graph.site.data import load_site_data
+
+    data = load_site_data(store)
+    for iri in data.concepts:
+        assert (site / (iri.removeprefix("https://w3id.org/tiltaksgraf/") + ".html")).is_file(), iri
+    for iri in data.scheme_labels:
+        assert (site / (iri.removeprefix("https://w3id.org/tiltaksgraf/") + ".html")).is_file(), iri
+    page = (site / "ontology.html").read_text(encoding="utf-8")
+    assert 'id="Measure"' in page and 'id="evaluatedBy"' in page
 
 
 #: What a browser fetches by itself: a script, image, frame, stylesheet or font from an address with a host.
@@ -129,6 +171,14 @@ def test_nothing_is_fetched_from_elsewhere(site):
     for path in [*site.rglob("*.html"), *site.rglob("*.css")]:
         assert FETCHED.findall(path.read_text(encoding="utf-8")) == [], path
     assert (site / "assets" / "vis-network.min.js").stat().st_size > 400_000  # the copy pyvis ships
+
+
+def test_the_query_page_ships_yasgui_and_its_licence_and_asks_nothing_outside(site):
+    script = (site / "yasgui" / "yasgui.min.js").read_bytes()
+    assert len(script) > 900_000 and b"sourceMappingURL" not in script  # no map to ask for
+    assert "MIT License" in (site / "yasgui" / "LICENSE.txt").read_text(encoding="utf-8")
+    page = (site / "query.html").read_text(encoding="utf-8")
+    assert 'src="yasgui/yasgui.min.js"' in page and "<title>SPARQL · tiltaksgraf</title>" in page
 
 
 def test_the_data_beside_a_page_is_its_description(site):
