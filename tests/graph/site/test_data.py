@@ -182,8 +182,9 @@ def test_a_continuation_knows_the_parts_it_covers_and_who_follows_it_up(data):
 
 def test_the_loose_ends_are_the_rows_of_the_named_query(data, store):
     named = run_named(store, "loose-ends")
-    assert [data.measures[m].number for m, _, _ in data.loose_ends] == [r[0] for r in named.rows]
-    assert [data.concepts[s].notation for _, s, _ in data.loose_ends] == [r[2] for r in named.rows]
+    rows = named.records()
+    assert [data.measures[m].number for m, _, _ in data.loose_ends] == [r["measure"] for r in rows]
+    assert [data.concepts[s].notation for _, s, _ in data.loose_ends] == [r["status"] for r in rows]
     assert all(q.text and q.start for _, _, q in data.loose_ends)
 
 
