@@ -230,6 +230,6 @@ def write_outputs(result: BuildResult, out_dir: Path) -> dict[str, Path]:
         "unresolved": unresolved_csv(result),
     }
     distributions = {k: data[k] for k in ("turtle", "ntriples", "jsonld")}
-    data["catalog"] = catalog_turtle(build_catalog(ntriples, distributions))
+    data["catalog"] = catalog_turtle(build_catalog(result.data.store, distributions))  # the store validation loaded
     write_all({path: data[kind] for kind, path in targets.items()})
     return targets

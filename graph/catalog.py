@@ -68,11 +68,14 @@ def to_jsonld(ntriples: bytes) -> bytes:
     return ox.serialize(triples, format=ox.RdfFormat.JSON_LD)
 
 
-def coverage(ntriples: bytes) -> Table:
-    """The rows of ``queries/catalog/coverage.rq`` on the graph: one per report and the plan it reports on."""
-    store = ox.Store()
-    store.bulk_load(ntriples, ox.RdfFormat.N_TRIPLES)
-    return run_named(store, named_queries(QUERIES_DIR / "catalog")["coverage"])
+def coverage(graph: bytes | ox.Store) -> Table:
+    """The rows of ``queries/catalog/coverage.rq`` on the graph (its N-Triples, or the embedded store loaded from
+    them): one per report and the plan it reports on."""
+    if isinstance(graph, bytes):
+        store = ox.Store()
+        store.bulk_load(graph, ox.RdfFormat.N_TRIPLES)
+        graph = store
+    return run_named(graph, named_queries(QUERIES_DIR / "catalog")["coverage"])
 
 
 MONTHS = {
@@ -138,8 +141,9 @@ def _texts(rows: list[dict[str, str]]) -> dict[str, tuple[str, str]]:
     }
 
 
-def build_catalog(ntriples: bytes, files: Mapping[str, bytes]) -> Graph:
-    """The catalogue of the graph in ``ntriples`` with one distribution per written file in ``files``."""
+def build_catalog(ntriples: bytes | ox.Store, files: Mapping[str, bytes]) -> Graph:
+    """The catalogue of the graph in ``ntriples`` (or the embedded store loaded from them) with one distribution
+    per written file in ``files``."""
     g = Graph()
     try:
         g.parse(CATALOG_FILE, format="turtle")
@@ -185,7 +189,10 @@ def build_catalog(ntriples: bytes, files: Mapping[str, bytes]) -> Graph:
 
 def check_catalog(catalog: Graph) -> list[tuple[str, str, str, str]]:
     """The catalogue against the DCAT-AP-NO shapes: (severity, focus node, path, message in English) per problem."""
-    from pyshacl import validate  # imported here: only the build and the tests need it
+    try:  # the Rust engine, as for the graph's own shapes; pySHACL, the reference, where it has no wheel
+        from pyshacl_turbo import validate
+    except ImportError:
+        from pyshacl import validate
 
     shapes = Graph().parse(SHAPES, format="turtle")
     _, report, _ = validate(catalog, shacl_graph=shapes, inference="none", advanced=False)

@@ -46,6 +46,9 @@ _PARAM = re.compile(
 )
 _FLAG = re.compile(r"^(?:default:\s*(?P<default>.*)|(?P<word>optional|repeatable))$")
 
+#: The parameter every named query has: the plan the rows are of, in a graph of several plans.
+PLAN_PARAM = "plan"
+
 #: Values as the command line gives them: one text, or several for a repeatable parameter.
 Values = Mapping[str, str | Sequence[str]]
 
@@ -59,13 +62,14 @@ class Param:
     optional: bool = False
     repeatable: bool = False
 
-    def term(self, value: str, source: Source | None = None) -> Identifier:
-        """The RDF term for a value of this parameter (a lookup type needs the ``source`` to resolve on)."""
+    def term(self, value: str, source: Source | None = None, plan: str | None = None) -> Identifier:
+        """The RDF term for a value of this parameter (a lookup type needs the ``source`` to resolve on; a
+        measure or focus area is resolved inside ``plan``, an IRI, when one is given)."""
         if self.type in PLAIN_TYPES:
             return plain_term(self.type, self.name, value)
         if source is None:
             raise QueryError(f"parameter {self.name} ({self.type}) is resolved on a graph; none was given")
-        return resolve(source, self.type, self.name, value)
+        return resolve(source, self.type, self.name, value, plan)
 
     def usage(self) -> str:
         """How to give it on the command line: ``--param ministry=MINISTRY (default JD)``."""
@@ -123,11 +127,20 @@ class NamedQuery:
     def bindings(self, values: Values, source: Source | None = None) -> dict[str, list[Identifier]]:
         """RDF terms for the given parameter values (defaults filled in); unknown or missing ones raise.
 
-        Types other than literal, integer and iri are resolved on ``source``.
+        Types other than literal, integer and iri are resolved on ``source``; the ``plan`` parameter first, so
+        that a measure's or focus area's number is resolved inside the plan it names.
         """
         checked = self.check(values)
         known = {p.name: p for p in self.params}
-        return {name: [known[name].term(v, source) for v in given] for name, given in checked.items()}
+        out: dict[str, list[Identifier]] = {}
+        plan = None
+        if PLAN_PARAM in checked:
+            out[PLAN_PARAM] = [known[PLAN_PARAM].term(v, source) for v in checked[PLAN_PARAM]]
+            plan = str(out[PLAN_PARAM][0]) if len(out[PLAN_PARAM]) == 1 else None
+        for name, given in checked.items():
+            if name != PLAN_PARAM:
+                out[name] = [known[name].term(v, source, plan) for v in given]
+        return {name: out[name] for name in checked}
 
 
 def _param(path: Path, raw: str) -> Param:

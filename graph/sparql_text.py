@@ -2,8 +2,8 @@
 syntax errors shown at their place in the query.
 
 :data:`PREFIXES` is the one list of prefixes a query may use without declaring them: tiltaksgraf's own
-(``tg:``, ``status:``, ``role:`` …, and ``tgorg:``, ``tgprog:``, ``tgdoc:`` for organisations, programmes
-and documents) and the standard ones the graph uses (``rdf:``, ``rdfs:``, ``skos:``, ``prov:`` …). A
+(``tg:``, ``status:``, ``role:`` …, and ``tgorg:``, ``tgprog:``, ``tgdoc:``, ``tgplan:`` for organisations,
+programmes, documents and plans) and the standard ones the graph uses (``rdf:``, ``rdfs:``, ``skos:``, ``prov:`` …). A
 query's own ``PREFIX`` lines win over them. The query web page can offer the same list
 (:func:`prologue_lines`).
 
@@ -28,6 +28,7 @@ PREFIXES: dict[str, str] = {
     "tgorg": f"{ID}org/",
     "tgprog": f"{ID}programme/",
     "tgdoc": f"{ID}document/",
+    "tgplan": f"{ID}plan/",
 }
 
 #: A local name SPARQL takes without escapes (PN_LOCAL, without the ``%xx`` and ``\\`` forms).

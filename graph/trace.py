@@ -14,19 +14,25 @@ from tiltaksgraf.graph.results import Table
 from tiltaksgraf.graph.sources import Source
 
 
-def measure_story(source: Source, measure: str) -> Table:
-    """Everything the graph says about one measure (and its sub-measures), one fact a row."""
-    return run_named(source, "measure-story", {"measure": measure})
+def _plan(plan: str | None) -> dict[str, str]:
+    return {"plan": plan} if plan else {}
 
 
-def continuation_table(source: Source) -> Table:
-    """Every measure linked to the successor plan, with status, relation, evidence and commitment."""
-    return run_named(source, "continuation-table")
+def measure_story(source: Source, measure: str, plan: str | None = None) -> Table:
+    """Everything the graph says about one measure (and its sub-measures), one fact a row; in a graph of several
+    plans, ``measure`` is resolved inside ``plan`` (or written as ``frihet-fra-vold/19``)."""
+    return run_named(source, "measure-story", {"measure": measure, **_plan(plan)})
 
 
-def loose_ends(source: Source) -> Table:
+def continuation_table(source: Source, plan: str | None = None) -> Table:
+    """Every measure linked to the successor plan, with status, relation, evidence and commitment (of ``plan``
+    only, if given)."""
+    return run_named(source, "continuation-table", _plan(plan))
+
+
+def loose_ends(source: Source, plan: str | None = None) -> Table:
     """Measures and sub-measures in progress or not started with no link to the successor plan."""
-    return run_named(source, "loose-ends")
+    return run_named(source, "loose-ends", _plan(plan))
 
 
 def _where(lines: str) -> str:

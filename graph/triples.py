@@ -67,15 +67,18 @@ class Triples:
     def __init__(self) -> None:
         self._lines: set[str] = set()
         self._pairs: set[str] = set()  # "<s> <p>" of every line, for (s, p, None) in graph
+        self._subjects: set[str] = set()  # "<s>" of every line, for (s, None, None) in graph
         self._frozen: NTriplesGraph | None = None
 
     def add(self, triple: Triple) -> Triples:
         if self._frozen is not None:
             raise RuntimeError("the triples are frozen: add before freeze()")
         s, p, o = triple
-        head = f"{s.n3()} {p.n3()}"
+        subject = s.n3()
+        head = f"{subject} {p.n3()}"
         self._lines.add(f"{head} {_quoteLiteral(o) if isinstance(o, Literal) else o.n3()} .")
         self._pairs.add(head)
+        self._subjects.add(subject)
         return self
 
     def __iadd__(self, triples: Iterable[Triple]) -> Triples:
@@ -97,6 +100,8 @@ class Triples:
 
     def __contains__(self, pattern: Pattern) -> bool:
         s, p, o = pattern
+        if s is not None and p is None and o is None and self._frozen is None:
+            return s.n3() in self._subjects
         if s is not None and p is not None and self._frozen is None:
             head = f"{s.n3()} {p.n3()}"
             if o is None:
@@ -133,7 +138,7 @@ class Triples:
         """
         if self._frozen is None:
             lines = sorted(self._lines)
-            self._lines, self._pairs = set(), set()
+            self._lines, self._pairs, self._subjects = set(), set(), set()
             self._frozen = NTriplesGraph(("\n".join(lines) + "\n").encode("utf-8"), len(lines))
         return self._frozen
 

@@ -72,20 +72,20 @@ def add_organisation(g: nx.Graph, org: Organisation, measures: dict[str, set[str
         name=org.name or org.label,
         type=org.type or "unclassified",
         type_label=org.type_label or org.type or "unclassified",
-        measures=measure_list([data.measures[m].number for m in measures]),
+        measures=measure_list([data.number(m) for m in measures]),
         measure_count=len(measures),
         roles=role_counts(measures.values()),
     )
 
 
-def _add_measure(g: nx.Graph, m: MeasureInfo) -> None:
+def _add_measure(g: nx.Graph, m: MeasureInfo, number: str) -> None:
     g.add_node(
         m.iri,
-        label=m.number,
-        name=f"Tiltak {m.number}: {m.title}",
+        label=number,
+        name=f"Tiltak {number}: {m.title}",
         type="measure",
         type_label="measure",
-        measures=m.number,
+        measures=number,
         focus_area=m.focus_area,
         status=m.status,
         continuation=m.continuation,
@@ -94,8 +94,8 @@ def _add_measure(g: nx.Graph, m: MeasureInfo) -> None:
 
 def measure_titles(data: NetworkData, iris: set[str]) -> str:
     """``"3: title | 17: title"`` in plan order: the measures behind an edge, by title."""
-    chosen = sorted((data.measures[i] for i in iris), key=lambda m: measure_key(m.number))
-    return " | ".join(f"{m.number}: {m.title}" for m in chosen)
+    chosen = sorted(iris, key=lambda i: (data.measures[i].plan, measure_key(data.measures[i].number)))
+    return " | ".join(f"{data.number(i)}: {data.measures[i].title}" for i in chosen)
 
 
 def add_pair_edges(g: nx.Graph, data: NetworkData, pairs: PairCounter) -> None:
@@ -105,7 +105,7 @@ def add_pair_edges(g: nx.Graph, data: NetworkData, pairs: PairCounter) -> None:
             a,
             b,
             weight=len(measures),
-            measures=measure_list([data.measures[m].number for m in measures]),
+            measures=measure_list([data.number(m) for m in measures]),
             titles=measure_titles(data, measures),
             role_pairs=pairs.describe(a, b),
         )
@@ -156,9 +156,9 @@ def bipartite_network(data: NetworkData, filters: Filters = NO_FILTERS) -> nx.Gr
         g.nodes[org]["bipartite"] = 0
         for m, roles in sorted(measures.items()):
             if m not in g:
-                _add_measure(g, data.measures[m])
+                _add_measure(g, data.measures[m], data.number(m))
                 g.nodes[m]["bipartite"] = 1
-            number, titles = data.measures[m].number, measure_titles(data, {m})
+            number, titles = data.number(m), measure_titles(data, {m})
             g.add_edge(org, m, weight=1, measures=number, titles=titles, roles=",".join(sorted(roles)))
     return g
 
@@ -172,15 +172,15 @@ def cross_reference_network(data: NetworkData, filters: Filters = NO_FILTERS) ->
         )
     g = nx.DiGraph(kind="cross-references", title="Cross-references between measures", filters=filters.describe())
     kept = {iri: m for iri, m in data.measures.items() if filters.keeps_measure(m)}
-    for iri in sorted(kept, key=lambda i: measure_key(kept[i].number)):
-        _add_measure(g, kept[iri])
+    for iri in sorted(kept, key=lambda i: (kept[i].plan, measure_key(kept[i].number))):
+        _add_measure(g, kept[iri], data.number(iri))
     for source, target in data.cross_references:
         if source in kept and target in kept:
             g.add_edge(
                 source,
                 target,
                 weight=1,
-                measures=measure_list([kept[source].number, kept[target].number]),
+                measures=measure_list([data.number(source), data.number(target)]),
                 titles=measure_titles(data, {source, target}),
             )
     return g

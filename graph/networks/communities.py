@@ -35,7 +35,7 @@ def communities_of(g: nx.Graph, data: NetworkData) -> list[Community]:
     groups: dict[int, list[str]] = {}
     for n, d in g.nodes(data=True):
         groups.setdefault(int(d["community"]), []).append(n)
-    by_number = {m.number: m for m in data.measures.values()}
+    by_number = {data.number(iri): m for iri, m in data.measures.items()}  # as the edges name them
     out = []
     for number in sorted(groups):
         members = sorted(groups[number], key=lambda n: (-g.nodes[n]["pagerank"], str(g.nodes[n]["label"])))

@@ -54,6 +54,7 @@ class MeasureInfo:
     status: str
     continuation: str  # continued, related or none
     focus_area_name: str = ""
+    plan: str = ""  # the key of its plan: frihet-fra-vold
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,16 @@ class NetworkData:
     vocabulary: dict[str, set[str]] = field(default_factory=dict)
     namings: list[Naming] = field(default_factory=list)
 
+    def number(self, iri: str) -> str:
+        """A measure's number as the networks show it: ``19``, or ``frihet-fra-vold/19`` in a graph of several
+        plans, where numbers repeat."""
+        m = self.measures[iri]
+        return f"{m.plan}/{m.number}" if m.plan and self.several_plans else m.number
+
+    @property
+    def several_plans(self) -> bool:
+        return len({m.plan for m in self.measures.values()}) > 1
+
     def substantive(self) -> list[Involvement]:
         """The involvements in which an organisation takes part (every role but :data:`MENTIONED`)."""
         return [i for i in self.involvements if i.substantive]
@@ -99,13 +110,13 @@ class NetworkData:
     def named_only(self) -> list[Involvement]:
         """An involvement of role :data:`MENTIONED` for each organisation a (sub-)measure names or associates
         as mentioned, where it has no substantive role in that (sub-)measure."""
-        taking_part = {(i.org, i.measure) for i in self.involvements if i.substantive}
+        taking_part = {(i.org, i.measure, i.unit) for i in self.involvements if i.substantive}
         named = {(n.org, n.measure, n.unit) for n in self.namings}
         named |= {(i.org, i.measure, i.unit) for i in self.involvements if not i.substantive}
         return [
             Involvement(org, measure, unit, MENTIONED, frozenset())
             for org, measure, unit in sorted(named)
-            if (org, measure) not in taking_part
+            if (org, measure, unit) not in taking_part  # a number names a (sub-)measure of one plan with its unit
         ]
 
 
@@ -122,7 +133,14 @@ def load_network_data(graph: Source) -> NetworkData:
     }
     measures = {
         r["measure"]: MeasureInfo(
-            r["measure"], r["number"], r["title"], r["focus_area"], r["status"], r["continuation"], r["focus_area_name"]
+            r["measure"],
+            r["number"],
+            r["title"],
+            r["focus_area"],
+            r["status"],
+            r["continuation"],
+            r["focus_area_name"],
+            r["plan"].rsplit("/", 1)[-1],
         )
         for r in _rows(graph, "measures")
     }
@@ -140,14 +158,17 @@ def load_network_data(graph: Source) -> NetworkData:
     return NetworkData(organisations, measures, involvements, references, dict(vocabulary), namings)
 
 
-def measure_key(number: str) -> tuple[int, str]:
-    """Sort key for measure numbers as printed: 2 < 10 < 27 < 27a.
+def measure_key(number: str) -> tuple[str, int, str]:
+    """Sort key for measure numbers as printed: 2 < 10 < 27 < 27a, each plan's together (``frihet-fra-vold/19``).
 
     >>> sorted(["27a", "10", "2", "27"], key=measure_key)
     ['2', '10', '27', '27a']
+    >>> sorted(["b/2", "a/10", "a/9"], key=measure_key)
+    ['a/9', 'a/10', 'b/2']
     """
-    digits = number.rstrip("abcdefghijklmnopqrstuvwxyz")
-    return (int(digits) if digits.isdigit() else 10**9, number[len(digits) :])
+    plan, _, label = number.rpartition("/")
+    digits = label.rstrip("abcdefghijklmnopqrstuvwxyz")
+    return (plan, int(digits) if digits.isdigit() else 10**9, label[len(digits) :])
 
 
 def measure_list(numbers: set[str] | list[str]) -> str:

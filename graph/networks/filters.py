@@ -26,6 +26,7 @@ FILTER_SCHEMES: dict[str, tuple[str, str]] = {
     "statuses": ("--status", "status"),
     "continuations": ("--continuation", "continuation"),
     "org_types": ("--org-type", "organisation-type"),
+    "plans": ("--plan", "plan"),
 }
 
 
@@ -47,6 +48,7 @@ class Filters:
     statuses: frozenset[str] = frozenset()
     continuations: frozenset[str] = frozenset()
     org_types: frozenset[str] = frozenset()
+    plans: frozenset[str] = frozenset()  # keys of plans: frihet-fra-vold
     #: Also the organisations a measure only names (role ``mentioned``), not only those taking part.
     co_mention: bool = False
 
@@ -88,7 +90,8 @@ class Filters:
 
     def keeps_measure(self, measure: MeasureInfo) -> bool:
         return (
-            (not self.focus_areas or measure.focus_area in self.focus_areas)
+            (not self.plans or measure.plan in self.plans)
+            and (not self.focus_areas or measure.focus_area in self.focus_areas)
             and (not self.statuses or measure.status in self.statuses)
             and (not self.continuations or measure.continuation in self.continuations)
         )

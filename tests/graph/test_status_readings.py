@@ -129,7 +129,7 @@ def loose(store):
 
 
 def test_loose_ends_columns(loose):
-    assert loose.columns == ["measure", "title", "status", "evidence", "lines"]
+    assert loose.columns == ["plan", "measure", "title", "status", "evidence", "lines"]
 
 
 def test_loose_ends_are_the_unfinished_units_without_a_link(loose, report):

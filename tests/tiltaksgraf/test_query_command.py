@@ -118,7 +118,7 @@ def test_query_name_help_shows_parameters_columns_and_an_example(capsys):
     code, out, _ = run(capsys, "query", "measures-by-status", "--help")
     assert code == 0
     assert "status=STATUS  (default in_progress; repeatable" in out
-    assert "columns:\n  measure, title, status_value, evidence, lines" in out
+    assert "columns:\n  plan, measure, title, status_value, evidence, lines" in out
     assert "tiltaksgraf query measures-by-status -p status=not_started -p status=discontinued" in out
     assert run(capsys, "queries", "measures-by-status")[1] == out
     code, _, err = run(capsys, "query", "nosuch", "--help")

@@ -28,12 +28,12 @@ def test_trace_19_shows_it_continued_with_the_quoted_commitment(graph_file, caps
 def test_trace_19_as_csv_and_markdown(graph_file, capsys):
     _, out, _ = run(capsys, "trace", "19", "--graph", str(graph_file), "-f", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert list(rows[0]) == ["number", "aspect", "value", "evidence", "lines"]
+    assert list(rows[0]) == ["plan", "number", "aspect", "value", "evidence", "lines"]
     commitment = next(r for r in rows if r["aspect"] == "commitment")
     assert commitment["value"].startswith("Regjeringen vil etablere en struktur på direktoratsnivå")
     assert commitment["evidence"].startswith("«Regjeringen vil") and commitment["lines"] == "559"
     _, out, _ = run(capsys, "trace", "19", "--graph", str(graph_file), "-f", "md")
-    assert out.splitlines()[0] == "| number | aspect | value | evidence | lines |"
+    assert out.splitlines()[0] == "| plan | number | aspect | value | evidence | lines |"
     assert "| 19 | successor plan | continued: Trygghet for alle |" in out
 
 
@@ -44,6 +44,7 @@ def test_trace_of_all_measures_is_the_continuation_query(graph_file, capsys):
     assert traced == table
     rows = list(csv.DictReader(io.StringIO(traced)))
     assert list(rows[0]) == [
+        "plan",
         "measure",
         "title",
         "status",
@@ -101,12 +102,12 @@ def test_trace_open_lists_the_loose_ends_in_three_formats(graph_file, capsys):
     _, table, _ = run(capsys, "query", "loose-ends", "--graph", str(graph_file), "-f", "csv")
     assert code == 0 and out == table
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert list(rows[0]) == ["measure", "title", "status", "evidence", "lines"] and len(rows) == 25
+    assert list(rows[0]) == ["plan", "measure", "title", "status", "evidence", "lines"] and len(rows) == 25
     assert {r["status"] for r in rows} == {"in_progress", "not_started"}
     _, md, _ = run(capsys, "trace", "--open", "--graph", str(graph_file), "-f", "md")
-    assert md.splitlines()[0] == "| measure | title | status | evidence | lines |" and "| 34a |" in md
+    assert md.splitlines()[0] == "| plan | measure | title | status | evidence | lines |" and "| 34a |" in md
     _, text, _ = run(capsys, "trace", "--open", "--graph", str(graph_file))
-    assert text.splitlines()[0].split() == ["measure", "title", "status", "evidence", "lines"]
+    assert text.splitlines()[0].split() == ["plan", "measure", "title", "status", "evidence", "lines"]
     assert "(25 rows)" in text
 
 

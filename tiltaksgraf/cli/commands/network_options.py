@@ -25,7 +25,8 @@ FILTERS = (
         "where the report states the role: overview (the table), body (the measure's text) "
         "or any (default: any; for ministries: overview)",
     ),
-    ("--focus-area", "N", "measures of these focus areas: 1 … 6"),
+    ("--plan", "PLAN", "in a graph of several plans: measures of these plans, by key (frihet-fra-vold)"),
+    ("--focus-area", "N", "measures of these focus areas: 1 … 6 (of every plan; with --plan, of those)"),
     (
         "--status",
         "STATUS",
@@ -83,6 +84,7 @@ def filters_from(args: argparse.Namespace) -> tuple[Filters, str | None]:
         statuses=parse_values(args.status),
         continuations=parse_values(args.continuation),
         org_types=parse_values(args.org_type),
+        plans=parse_values(args.plan),
         co_mention=args.co_mention,
     )
     return filters, source

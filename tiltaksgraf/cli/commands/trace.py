@@ -20,6 +20,7 @@ EXAMPLES = """\
   tiltaksgraf trace --format csv > continuation.csv
   tiltaksgraf trace --open -f md         the loose ends: unfinished, and no link to the successor plan
   tiltaksgraf trace 19 --endpoint http://127.0.0.1:7878/query
+  tiltaksgraf trace 19 --plan frihet-fra-vold --graph corpus/graph.ttl   a graph of several plans
 """
 
 
@@ -45,6 +46,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="list the loose ends: unfinished measures with no link to the successor plan, with their status evidence",
     )
+    p.add_argument(
+        "--plan",
+        metavar="PLAN",
+        help="in a graph of several plans: this plan only, by key or title (`tiltaksgraf queries --values plan`); "
+        "MEASURE may also be written frihet-fra-vold/19",
+    )
     p.add_argument("-f", "--format", choices=("table", "csv", "md"), default="table", help="(default: %(default)s)")
     add_source_arguments(p)
     p.set_defaults(run=run)
@@ -56,12 +63,12 @@ def run(args: argparse.Namespace) -> int:
     try:
         source = open_source(args)
         if args.open:
-            sys.stdout.write(render(loose_ends(source), args.format))
+            sys.stdout.write(render(loose_ends(source, args.plan), args.format))
             return 0
         if args.measure is None:
-            sys.stdout.write(render(continuation_table(source), args.format))
+            sys.stdout.write(render(continuation_table(source, args.plan), args.format))
             return 0
-        story = measure_story(source, args.measure)
+        story = measure_story(source, args.measure, args.plan)
     except QueryError as exc:
         raise CommandError(str(exc)) from exc
     if args.format == "table":
