@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from tiltaksgraf.loaders import checks, quality
@@ -125,28 +125,27 @@ def parse_report(text: str, path: str | Path = "<text>") -> Report:
     return report
 
 
+def _refuse_repeats(path: str, items: Iterable[tuple[object, int]], what: str, hint: str) -> None:
+    """Refuse the second of two items with the same key: ``items`` are (key, line), ``what`` names the
+    repeated thing with ``{}`` for its key («measure {} appears twice»)."""
+    seen: dict[object, int] = {}
+    for key, line in items:
+        if key in seen:
+            raise SourceError(path, f"{what.format(key)} (first at line {seen[key]})", line=line, hint=hint)
+        seen[key] = line
+
+
 def _check_structure(path: str, raw_measures: list[RawMeasure]) -> None:
-    """Refuse duplicated measure numbers and measures without a «Status:» line."""
-    seen: dict[int, int] = {}
+    """Refuse duplicated measure numbers and sub-measure letters, and measures without a «Status:» line."""
+    measures = ((raw.number, raw.heading.start) for raw in raw_measures)
+    _refuse_repeats(path, measures, "measure {} appears twice", "each «Tiltak N» heading must have its own number")
     for raw in raw_measures:
-        if raw.number in seen:
-            raise SourceError(
-                path,
-                f"measure {raw.number} appears twice (first at line {seen[raw.number]})",
-                line=raw.heading.start,
-                hint="each «Tiltak N» heading must have its own number",
-            )
-        seen[raw.number] = raw.heading.start
-        letters: dict[str, int] = {}
-        for sub in raw.subs:
-            if sub.letter in letters:
-                raise SourceError(
-                    path,
-                    f"measure {raw.number} has two sub-measures {sub.letter}) (first at line {letters[sub.letter]})",
-                    line=sub.heading.start,
-                    hint="each lettered part of a measure has its own letter",
-                )
-            letters[sub.letter] = sub.heading.start
+        _refuse_repeats(
+            path,
+            ((sub.letter, sub.heading.start) for sub in raw.subs),
+            f"measure {raw.number} has two sub-measures {{}})",
+            "each lettered part of a measure has its own letter",
+        )
         if raw.status_heading is None:
             raise SourceError(
                 path,
@@ -175,30 +174,22 @@ def _check_heading_numbers(path: str, lines: list[str]) -> None:
 
 def _check_footnotes(path: str, notes: list) -> None:
     """Refuse a footnote number used twice: a footnote's number is its name."""
-    seen: dict[int, int] = {}
-    for note in notes:
-        if note.number in seen:
-            raise SourceError(
-                path,
-                f"footnote {note.number} appears twice (first at line {seen[note.number]})",
-                line=note.line,
-                hint="each footnote line starts with its own number",
-            )
-        seen[note.number] = note.line
+    _refuse_repeats(
+        path,
+        ((note.number, note.line) for note in notes),
+        "footnote {} appears twice",
+        "each footnote line starts with its own number",
+    )
 
 
 def _check_focus_areas(path: str, raw_areas: list) -> None:
     """Refuse a focus-area number used twice (the second heading would be taken for the first's)."""
-    seen: dict[int, int] = {}
-    for area in raw_areas:
-        if area.number in seen:
-            raise SourceError(
-                path,
-                f"focus area {area.number} appears twice (first at line {seen[area.number]})",
-                line=area.heading.start,
-                hint="each «Innsatsområde N» heading must have its own number",
-            )
-        seen[area.number] = area.heading.start
+    _refuse_repeats(
+        path,
+        ((area.number, area.heading.start) for area in raw_areas),
+        "focus area {} appears twice",
+        "each «Innsatsområde N» heading must have its own number",
+    )
 
 
 def _sentences(blocks: list[Block], section: str) -> Iterator[tuple[Sentence, str]]:
