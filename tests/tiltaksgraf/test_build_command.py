@@ -47,6 +47,12 @@ def test_two_builds_are_byte_identical(tmp_path):
         (lambda t: "   \n\n", "report.md:1: the file is empty"),
         (lambda t: t.split("Oversikt over")[0], "report.md:"),  # no measures, no successor plan
         (lambda t: t.replace("Tiltak 4: Vurdere en ny lov", "Tiltak 3: Vurdere en ny lov"), "measure 3 appears twice"),
+        (lambda t: t.replace("b) Utrede en ordning", "a) Utrede en ordning"), "measure 2 has two sub-measures a)"),
+        (lambda t: t.replace("² Hansen", "¹ Hansen"), "footnote 1 appears twice (first at line 36)"),
+        (
+            lambda t: t.replace("Innsatsområde 2: Beskyttelse", "Innsatsområde 1: Beskyttelse"),
+            "focus area 1 appears twice",
+        ),
         (
             lambda t: t.replace("Status:\n\nDette punktet utgår.", "Dette punktet utgår."),
             "measure 4 has no «Status:» line",
