@@ -19,10 +19,10 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from tiltaksgraf.graph import iris
 from tiltaksgraf.graph.provenance import Provenance, nb, report_key
+from tiltaksgraf.graph.registry import parse_registry
 from tiltaksgraf.graph.vocab import CITED_AS, CITO, DCTERMS, DOCUMENT_KIND, ELI, FABIO, PROV, RDF, SKOS, TG, XSD
 from tiltaksgraf.loaders.document_rules import LegalName
 from tiltaksgraf.loaders.documents import Documents
-from tiltaksgraf.loaders.errors import SourceError
 from tiltaksgraf.loaders.model import Document, Report
 
 from tiltaksgraf.paths import LEGISLATION_FILE
@@ -53,12 +53,7 @@ LINK = {"footnote": CITO.cites, "prose": DCTERMS.references, "deliverable": PROV
 
 def load_legislation(path: Path = LEGISLATION_FILE) -> Graph:
     """The registry of laws, regulations, conventions and the government platform."""
-    try:
-        return Graph().parse(path, format="turtle")
-    except FileNotFoundError as exc:
-        raise SourceError(path, "no such file", hint="give the registry of legislation (data/legislation.ttl)") from exc
-    except Exception as exc:
-        raise SourceError(path, f"does not parse as Turtle: {exc}", hint="fix the registry of legislation") from exc
+    return parse_registry(path, "legislation", "restore data/legislation.ttl")
 
 
 def legal_names(graph: Graph) -> list[LegalName]:

@@ -9,19 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from rdflib import Graph
-from tiltaksgraf.loaders.errors import SourceError
+from tiltaksgraf.graph.registry import parse_registry
 
 from tiltaksgraf.paths import PUBLISHED_DOCUMENTS_FILE
 
 
 def load_documents(path: Path = PUBLISHED_DOCUMENTS_FILE) -> Graph:
     """The registry of documents, parsed."""
-    try:
-        return Graph().parse(path, format="turtle")
-    except FileNotFoundError as exc:
-        raise SourceError(path, "the registry of documents is missing", hint="reinstall tiltaksgraf") from exc
-    except Exception as exc:
-        raise SourceError(path, f"does not parse as Turtle: {exc}", hint="fix the registry of documents") from exc
+    return parse_registry(path, "documents", "reinstall tiltaksgraf")
 
 
 def document_descriptions(graph: Graph, documents: Graph) -> Graph:

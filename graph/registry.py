@@ -94,8 +94,10 @@ class Registry:
 
 def load_registry(path: Path = ORGANISATIONS_FILE, programmes_path: Path | None = PROGRAMMES_FILE) -> Registry:
     """Parse the registries; a broken file, or a label given to two resources, is a :class:`SourceError`."""
-    graph = _parse(path, "organisations", "restore data/organisations.ttl")
-    programmes = _parse(programmes_path, "programmes", "restore data/programmes.ttl") if programmes_path else Graph()
+    graph = parse_registry(path, "organisations", "restore data/organisations.ttl")
+    programmes = (
+        parse_registry(programmes_path, "programmes", "restore data/programmes.ttl") if programmes_path else Graph()
+    )
     ministries = {
         str(acronym): org
         for org in graph.subjects(ORG.classification, ORG_TYPE.ministry)
@@ -113,7 +115,9 @@ def load_registry(path: Path = ORGANISATIONS_FILE, programmes_path: Path | None 
     return Registry(graph, ministries, programmes, index)
 
 
-def _parse(path: Path, what: str, hint: str) -> Graph:
+def parse_registry(path: Path, what: str, hint: str) -> Graph:
+    """A registry file of ``data/`` (the registry of ``what``), parsed; missing or broken is a :class:`SourceError`
+    with ``hint`` for the missing file."""
     graph = Graph()
     try:
         graph += read_rdf(path)  # Oxigraph's parser, terms as rdflib's parser makes them

@@ -61,5 +61,5 @@ def test_the_final_report_has_the_address_of_its_published_version(built):
 def test_a_broken_registry_of_documents_is_a_clear_error(tmp_path):
     bad = tmp_path / "published-documents.ttl"
     bad.write_text("<a> <b> .\n", encoding="utf-8")
-    with pytest.raises(SourceError, match=r"documents\.ttl: does not parse as Turtle"):
+    with pytest.raises(SourceError, match=r"documents\.ttl: the registry of documents does not parse: "):
         load_documents(bad)
