@@ -24,6 +24,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 from tiltaksgraf.graph.store import to_rdflib
+from tiltaksgraf.graph.triples import PatternReads
 
 Pattern = tuple[Node | None, Node | None, Node | None]
 
@@ -43,7 +44,7 @@ def to_oxigraph(term: Node | None) -> ox.NamedNode | ox.BlankNode | ox.Literal |
     raise TypeError(f"not an RDF term: {term!r}")
 
 
-class StoreView:
+class StoreView(PatternReads):
     """A read-only rdflib-style view of an Oxigraph store (default graph)."""
 
     def __init__(self, store: ox.Store) -> None:
@@ -55,18 +56,6 @@ class StoreView:
             return
         for q in self.store.quads_for_pattern(s, p, o, ox.DefaultGraph()):
             yield to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)  # type: ignore[misc]
-
-    def objects(self, subject: Node | None = None, predicate: Node | None = None) -> Iterator[Node]:
-        return (o for _, _, o in self.triples((subject, predicate, None)))
-
-    def subjects(self, predicate: Node | None = None, object: Node | None = None) -> Iterator[Node]:
-        return (s for s, _, _ in self.triples((None, predicate, object)))
-
-    def value(self, subject: Node | None = None, predicate: Node | None = None) -> Node | None:
-        return next(self.objects(subject, predicate), None)
-
-    def __contains__(self, pattern: Pattern) -> bool:
-        return next(self.triples(pattern), None) is not None
 
     def __len__(self) -> int:
         return len(self.store)

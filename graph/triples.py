@@ -61,7 +61,26 @@ def _parse_lines(lines: Iterable[str]) -> Iterator[Triple]:
         yield to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)  # type: ignore[misc]
 
 
-class Triples:
+class PatternReads:
+    """rdflib ``Graph``'s reading methods, all from one ``triples(pattern)`` that a subclass gives."""
+
+    def triples(self, pattern: Pattern) -> Iterator[Triple]:
+        raise NotImplementedError
+
+    def objects(self, subject: Node | None = None, predicate: Node | None = None) -> Iterator[Node]:
+        return (o for _, _, o in self.triples((subject, predicate, None)))
+
+    def subjects(self, predicate: Node | None = None, object: Node | None = None) -> Iterator[Node]:
+        return (s for s, _, _ in self.triples((None, predicate, object)))
+
+    def value(self, subject: Node | None = None, predicate: Node | None = None) -> Node | None:
+        return next(self.objects(subject, predicate), None)
+
+    def __contains__(self, pattern: Pattern) -> bool:
+        return next(self.triples(pattern), None) is not None
+
+
+class Triples(PatternReads):
     """A set of triples as N-Triples lines, with the part of rdflib's ``Graph`` API the build's writers use."""
 
     def __init__(self) -> None:
@@ -116,15 +135,6 @@ class Triples:
         for triple in _parse_lines(self._all_lines(start)):
             if (p is None or triple[1] == p) and (o is None or triple[2] == o):
                 yield triple
-
-    def objects(self, subject: Node | None = None, predicate: Node | None = None) -> Iterator[Node]:
-        return (o for _, _, o in self.triples((subject, predicate, None)))
-
-    def subjects(self, predicate: Node | None = None, object: Node | None = None) -> Iterator[Node]:
-        return (s for s, _, _ in self.triples((None, predicate, object)))
-
-    def value(self, subject: Node | None = None, predicate: Node | None = None) -> Node | None:
-        return next(self.objects(subject, predicate), None)
 
     def parse(self, source: Path | str, format: str = "turtle") -> Triples:
         """Add the triples of an RDF file, read by Oxigraph's parser (Turtle or N-Triples)."""
