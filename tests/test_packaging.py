@@ -82,10 +82,11 @@ def test_every_data_file_of_the_mapped_folders_is_in_the_wheel(wheel):
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
     with zipfile.ZipFile(wheel[0]) as whl:
         names = set(whl.namelist())
+    shipped = [pattern.removeprefix("*") for pattern in config["package-data"]["*"]]  # ".ttl", …, "LICENSE.txt"
     missing = []
     for package, folder in config["package-dir"].items():
         for path in (ROOT / folder).rglob("*"):
-            if path.is_file() and path.suffix in {".ttl", ".rq", ".md", ".toml", ".html", ".py"}:
+            if path.is_file() and (path.suffix == ".py" or path.name.endswith(tuple(shipped))):
                 if "__pycache__" in path.parts:
                     continue
                 inside = package.replace(".", "/") + "/" + path.relative_to(ROOT / folder).as_posix()
@@ -118,3 +119,6 @@ def test_installed_from_the_wheel_it_runs_from_another_folder(installed, tmp_pat
     ok("viz", "organisations", "-o", "organisations.html")
     assert "<html" in (tmp_path / "organisations.html").read_text(encoding="utf-8").lower()
     assert "measures-by-status" in ok("queries")
+    ok("site", "-o", "site")  # templates, assets and the vendored YASGUI come from the wheel too
+    for page in ("index.html", "query.html", "yasgui/yasgui.min.js", "assets/query.js", "id/org/nkvts.html"):
+        assert (tmp_path / "site" / page).is_file(), page
