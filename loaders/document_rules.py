@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol, TypeVar
 
 from tiltaksgraf.loaders.citations import slug
@@ -240,12 +241,19 @@ def _guidelines(text: str) -> list[Named]:
     return out
 
 
+@lru_cache(maxsize=4096)
+def _registry_pattern(label: str) -> re.Pattern[str]:
+    """A registry name as a whole word, its first letter in either case."""
+    head, rest = label[0], re.escape(label[1:])
+    return re.compile(rf"(?<![\wæøåÆØÅ-])[{head.lower()}{head.upper()}]{rest}(?![\wæøåÆØÅ])")
+
+
 def _registry(text: str, names: Sequence[LegalName]) -> list[Named]:
     out: list[Named] = []
     for name in names:
-        head, rest = name.label[0], re.escape(name.label[1:])
-        pattern = rf"(?<![\wæøåÆØÅ-])[{head.lower()}{head.upper()}]{rest}(?![\wæøåÆØÅ])"
-        for m in re.finditer(pattern, text):
+        if name.label[1:] not in text:  # the name cannot be there: skip the regex (most names, most sentences)
+            continue
+        for m in _registry_pattern(name.label).finditer(text):
             provision = _PROVISION.match(text[m.end() :])
             end = m.end() + (provision.end() if provision else 0)
             out.append(Named("registry", name.kind, m.start(), end, text[m.start() : end], name.key))

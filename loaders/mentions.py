@@ -39,9 +39,11 @@ from tiltaksgraf.loaders.text import Block
 
 #: Phrases that contain a label but name no organisation.
 STOP_PHRASES = ("regjeringen vil-punkt", "regjeringen vil-punkter")
-#: A Norwegian genitive ending after a name that ends in a letter or digit.
-_GENITIVE = r"(?:s|['’])?"
-_START = re.compile(r"(?<!\w)\w|[^\w\s]")
+#: The Norwegian genitive endings a name that ends in a letter or digit may carry.
+_GENITIVE_ENDINGS = ("s", "'", "’")
+#: Where a label may start: a word, or a sign that is neither a letter nor a space.
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_WORD = re.compile(r"\w+")
 
 
 def capitalised(label: str) -> str:
@@ -55,13 +57,12 @@ class LabelIndex:
     def __init__(self, labels: Mapping[str, Target | None]) -> None:
         """``labels`` maps a label to its target; ``None`` marks a stop phrase."""
         self._labels: dict[str, Target | None] = dict(labels)
-        by_first: dict[str, list[str]] = defaultdict(list)
-        for label in self._labels:
-            by_first[label[0]].append(label)
-        self._patterns = {
-            first: re.compile("|".join(_alternative(label) for label in sorted(group, key=len, reverse=True)))
-            for first, group in by_first.items()
-        }
+        # Candidates by the label's first word (or first sign): a label can only start where the text's word
+        # is its first word, or that word with a genitive «s». Longest first, as the rules say.
+        by_word: dict[str, list[str]] = defaultdict(list)
+        for label in sorted(self._labels, key=len, reverse=True):
+            by_word[_first_word(label)].append(label)
+        self._by_word = dict(by_word)
 
     @classmethod
     def build(cls, entries: Iterable[tuple[str, Target]]) -> tuple[LabelIndex, list[tuple[str, Target, Target]]]:
@@ -113,13 +114,17 @@ class LabelIndex:
     def spans(self, text: str) -> list[tuple[int, int, Target | None]]:
         """Non-overlapping matches in ``text`` (longest first, then earliest), in text order."""
         candidates: list[tuple[int, int]] = []
-        for start in _START.finditer(text):
-            pattern = self._patterns.get(text[start.start()])
-            if pattern is None:
-                continue
-            m = pattern.match(text, start.start())
-            if m:
-                candidates.append((m.start(), m.end()))
+        by_word = self._by_word
+        for token in _TOKEN.finditer(text):
+            word, start = token.group(), token.start()
+            labels = by_word.get(word, ())
+            if word[-1:] == "s":
+                labels = sorted([*labels, *by_word.get(word[:-1], ())], key=len, reverse=True)
+            for label in labels:
+                end = _match_end(text, start, label)
+                if end:
+                    candidates.append((start, end))
+                    break
         taken = [False] * (len(text) + 1)
         chosen: list[tuple[int, int, Target | None]] = []
         for s, e in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
@@ -131,10 +136,25 @@ class LabelIndex:
         return sorted(chosen, key=lambda c: c[0])
 
 
-def _alternative(label: str) -> str:
-    """The regex for one label: the label, a genitive ending where it may have one, and a word boundary."""
-    genitive = _GENITIVE if label[-1].isalnum() else ""
-    return f"{re.escape(label)}{genitive}(?!\\w)"
+def _first_word(label: str) -> str:
+    """The label's first word (``RVTS`` of «RVTS Nord»), or its first sign when it starts with one."""
+    word = _WORD.match(label)
+    return word.group() if word else label[0]
+
+
+def _is_word_char(text: str, i: int) -> bool:
+    """Whether ``text[i]`` is a word character as ``\\w`` reads it (false past the end)."""
+    return i < len(text) and (text[i].isalnum() or text[i] == "_")
+
+
+def _match_end(text: str, start: int, label: str) -> int:
+    """Where ``label`` ends when it stands at ``start`` as a whole word, with its genitive ending if any; else 0."""
+    if not text.startswith(label, start):
+        return 0
+    end = start + len(label)
+    if label[-1].isalnum() and text[end : end + 1] in _GENITIVE_ENDINGS and not _is_word_char(text, end + 1):
+        return end + 1
+    return 0 if _is_word_char(text, end) else end
 
 
 def find_mentions(block: Block, index: LabelIndex, *, places: bool = True) -> list[Mention]:
