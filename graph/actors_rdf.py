@@ -34,9 +34,11 @@ class Actors:
         return dict(sorted(Counter(r.role for r in self.roles).items()))
 
 
-def read_actors(report: Report, source_text: str, registry: Registry) -> Actors:
-    """Roles, mentions and unresolved names of one report (no RDF yet)."""
-    parts = measure_parts(report, source_text)
+def read_actors(
+    report: Report, source_text: str, registry: Registry, parts: dict[int, list[TextPart]] | None = None
+) -> Actors:
+    """Roles, mentions and unresolved names of one report (no RDF yet); ``parts`` its measures' parts, when read."""
+    parts = measure_parts(report, source_text) if parts is None else parts
     mentions = [
         (p, m) for number in sorted(parts) for p in parts[number] for m in find_mentions(p.block, registry.index)
     ]

@@ -63,8 +63,7 @@ def _sparql_json(table: Table) -> str:
 
 def _records(table: Table) -> str:
     records = [
-        {c: None if t is None else t.python() for c, t in zip(table.columns, row, strict=True)}
-        for row in table.typed()
+        {c: None if t is None else t.python() for c, t in zip(table.columns, row, strict=True)} for row in table.typed()
     ]
     return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
 

@@ -36,9 +36,10 @@ def read_report(source: Path, context: Context) -> tuple[Report, Actors, Documen
     report = parse_report(text, source)
     if names:
         report.findings += misspelt_name_findings(text, report.measures, names)
-    documents = read_documents(report, measure_parts(report, text), registry.index, legal)
+    parts = measure_parts(report, text)
+    documents = read_documents(report, parts, registry.index, legal)
     report.findings += documents.findings
-    return report, read_actors(report, text, registry), documents
+    return report, read_actors(report, text, registry, parts), documents
 
 
 def default_jobs(sources: int) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tiltaksgraf.loaders.text import SUPERSCRIPT_DIGITS, Block, clean_line, line_block, superscript_to_int
 
@@ -30,6 +31,14 @@ class RawFootnote:
 
 def is_table_row(raw: str) -> bool:
     return raw.lstrip().startswith("|")
+
+
+@lru_cache(maxsize=4)
+def source_blocks(text: str) -> tuple[tuple[Block, ...], tuple[RawFootnote, ...]]:
+    """:func:`split_blocks` of a source's text, split once: the report, its measures' parts, its documents, its
+    misspellings and its unresolved names all read the same blocks (shared, so read, never changed)."""
+    blocks, footnotes = split_blocks(text.split("\n"))
+    return tuple(blocks), tuple(footnotes)
 
 
 def split_blocks(lines: list[str]) -> tuple[list[Block], list[RawFootnote]]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from tiltaksgraf.loaders.actors import Mention
-from tiltaksgraf.loaders.blocks import split_blocks
+from tiltaksgraf.loaders.blocks import source_blocks
 from tiltaksgraf.loaders.mentions import LabelIndex, find_mentions
 from tiltaksgraf.loaders.model import Measure, Report
 from tiltaksgraf.loaders.sections import MINISTRIES, STATUS
@@ -47,7 +47,7 @@ class TextPart:
 
 def measure_parts(report: Report, source_text: str) -> dict[int, list[TextPart]]:
     """Every measure's parts, by measure number, in source order (footnotes last)."""
-    blocks, _ = split_blocks(source_text.split("\n"))
+    blocks, _ = source_blocks(source_text)
     return {m.number: _parts(m, blocks, report) for m in report.measures}
 
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from tiltaksgraf.loaders.blocks import split_blocks
+from tiltaksgraf.loaders.blocks import source_blocks
 from tiltaksgraf.loaders.dates import DateMention, find_dates, is_past_statement
 from tiltaksgraf.loaders.frontmatter import MONTHS
 from tiltaksgraf.loaders.model import Finding, Footnote, Measure, Span
@@ -374,7 +374,7 @@ def misspelt_name_findings(text: str, measures: list[Measure], names: Mapping[st
     if not names:
         return []
     owners = line_owners(measures)
-    blocks, _ = split_blocks(text.split("\n"))
+    blocks, _ = source_blocks(text)
     patterns = [(wrong, re.compile(rf"(?<!\w){re.escape(wrong)}(?!\w)")) for wrong in sorted(names)]
     anywhere = re.compile("|".join(p.pattern for _, p in patterns))  # most blocks have none: skip their sentences
     found: list[tuple[str, Sentence]] = [

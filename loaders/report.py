@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from tiltaksgraf.loaders import checks, quality
-from tiltaksgraf.loaders.blocks import split_blocks
+from tiltaksgraf.loaders.blocks import source_blocks
 from tiltaksgraf.loaders.citations import parse_citation
 from tiltaksgraf.loaders.continuation_rules import commitments, read_continuation
 from tiltaksgraf.loaders.continuation_rules import owner as continuation_owner
@@ -78,7 +78,8 @@ def parse_report(text: str, path: str | Path = "<text>") -> Report:
         raise SourceError(path, "the file is empty", line=1, hint="give the markdown text of a final report")
     lines = text.split("\n")
     _check_heading_numbers(str(path), lines)
-    blocks, raw_notes = split_blocks(lines)
+    shared_blocks, raw_notes = source_blocks(text)
+    blocks = list(shared_blocks)
     plan, title, date = read_title_page(str(path), blocks)
     successor, _ = read_successor(str(path), blocks)
     rows = {row.number: row for row in parse_overview(lines)}

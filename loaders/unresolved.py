@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable
 
 from tiltaksgraf.loaders.actors import UnresolvedName
-from tiltaksgraf.loaders.blocks import is_table_row, split_blocks
+from tiltaksgraf.loaders.blocks import is_table_row, source_blocks
 from tiltaksgraf.loaders.mentions import LabelIndex, find_mentions
 from tiltaksgraf.loaders.text import Block, line_block
 
@@ -58,7 +58,7 @@ _COORDINATED = re.compile(r"[A-ZÆØÅ]\w*-,?\s+(?:\w+-,?\s+)*og\s+$")
 def report_blocks(source_text: str) -> list[Block]:
     """Every paragraph, footnote and table row of a report, as blocks with their source lines."""
     lines = source_text.split("\n")
-    blocks, notes = split_blocks(lines)
+    blocks, notes = source_blocks(source_text)
     out = list(blocks)
     out += [Block(n.text, n.line, n.line, [(0, n.line)]) for n in notes]
     out += [line_block(raw.replace("|", " | "), i) for i, raw in enumerate(lines, start=1) if is_table_row(raw)]
