@@ -210,18 +210,22 @@ def unresolved_csv(result: BuildResult) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-def write_outputs(result: BuildResult, out_dir: Path) -> dict[str, Path]:
-    """Write ``graph.ttl``, ``graph.nt`` (sorted), ``graph.jsonld``, the DCAT-AP-NO description ``catalog.ttl``
-    and ``unresolved-names.csv`` into ``out_dir`` as one: everything is computed before anything is written,
-    then all are replaced, or (a full disk, an unwritable folder) none of them, with an
-    :class:`~graph.serialize.OutputError`."""
-    targets = {
-        "turtle": out_dir / "graph.ttl",
-        "ntriples": out_dir / "graph.nt",
-        "jsonld": out_dir / "graph.jsonld",
-        "catalog": out_dir / "catalog.ttl",
-        "unresolved": out_dir / "unresolved-names.csv",
-    }
+#: The files a build writes, by kind.
+OUTPUT_FILES = {
+    "turtle": "graph.ttl",
+    "ntriples": "graph.nt",
+    "jsonld": "graph.jsonld",
+    "catalog": "catalog.ttl",
+    "unresolved": "unresolved-names.csv",
+}
+
+
+def render_outputs(result: BuildResult) -> dict[str, bytes]:
+    """The bytes of every output file, by kind (:data:`OUTPUT_FILES`); nothing is written.
+
+    The build renders them while the shapes are checked (in Rust, on the other core) and writes them only when
+    the graph conforms.
+    """
     ntriples = result.data.ntriples
     data = {
         "turtle": to_turtle(None, ntriples),
@@ -230,6 +234,21 @@ def write_outputs(result: BuildResult, out_dir: Path) -> dict[str, Path]:
         "unresolved": unresolved_csv(result),
     }
     distributions = {k: data[k] for k in ("turtle", "ntriples", "jsonld")}
-    data["catalog"] = catalog_turtle(build_catalog(result.data.store, distributions))  # the store validation loaded
+    data["catalog"] = catalog_turtle(build_catalog(result.data.store, distributions))  # the store validation loads
+    return data
+
+
+def commit_outputs(data: dict[str, bytes], out_dir: Path) -> dict[str, Path]:
+    """Write :func:`render_outputs`' files into ``out_dir`` as one (all replaced, or none, with an
+    :class:`~graph.serialize.OutputError`); their paths by kind."""
+    targets = {kind: out_dir / name for kind, name in OUTPUT_FILES.items()}
     write_all({path: data[kind] for kind, path in targets.items()})
     return targets
+
+
+def write_outputs(result: BuildResult, out_dir: Path) -> dict[str, Path]:
+    """Write ``graph.ttl``, ``graph.nt`` (sorted), ``graph.jsonld``, the DCAT-AP-NO description ``catalog.ttl``
+    and ``unresolved-names.csv`` into ``out_dir`` as one: everything is computed before anything is written,
+    then all are replaced, or (a full disk, an unwritable folder) none of them, with an
+    :class:`~graph.serialize.OutputError`."""
+    return commit_outputs(render_outputs(result), out_dir)

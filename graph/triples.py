@@ -88,13 +88,23 @@ class Triples(PatternReads):
         self._pairs: set[str] = set()  # "<s> <p>" of every line, for (s, p, None) in graph
         self._subjects: set[str] = set()  # "<s>" of every line, for (s, None, None) in graph
         self._frozen: NTriplesGraph | None = None
+        self._predicates: dict[Node, str] = {}  # a predicate's N-Triples form, by the predicate
+        self._last_subject: Node | None = None  # the subject of the last add, and its N-Triples form
+        self._last_n3 = ""
 
     def add(self, triple: Triple) -> Triples:
         if self._frozen is not None:
             raise RuntimeError("the triples are frozen: add before freeze()")
         s, p, o = triple
-        subject = s.n3()
-        head = f"{subject} {p.n3()}"
+        if s == self._last_subject:  # writers give a node's triples one after another
+            subject = self._last_n3
+        else:
+            subject = self._last_n3 = s.n3()
+            self._last_subject = s
+        predicate = self._predicates.get(p)
+        if predicate is None:  # a few dozen predicates, each written thousands of times
+            predicate = self._predicates[p] = p.n3()
+        head = f"{subject} {predicate}"
         self._lines.add(f"{head} {_quoteLiteral(o) if isinstance(o, Literal) else o.n3()} .")
         self._pairs.add(head)
         self._subjects.add(subject)

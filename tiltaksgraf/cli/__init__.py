@@ -15,8 +15,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from tiltaksgraf import __version__
-from tiltaksgraf.cli.argparser import Parser
+from tiltaksgraf.cli.argparser import Parser, VersionAction
 from tiltaksgraf.cli.commands import COMMANDS
 from tiltaksgraf.cli.failures import exit_code_and_message
 
@@ -49,7 +48,7 @@ def parser(command: str | None = None) -> argparse.ArgumentParser:
     p = Parser(
         prog="tiltaksgraf", description=DESCRIPTION, epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    p.add_argument("--version", action=VersionAction)
     p.add_argument("--debug", action="store_true", help="on an error, show its traceback (for bug reports)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
     modules = [COMMANDS[command]] if command in COMMANDS else dict.fromkeys(COMMANDS.values())

@@ -28,3 +28,17 @@ class Parser(argparse.ArgumentParser):
             if hint:
                 message = f"{message} ({hint})"
         super().error(message)
+
+
+class VersionAction(argparse.Action):
+    """``--version``: the installed version, read from the package metadata only when asked for (argparse's own
+    action needs the text when the parser is made, and reading the metadata costs every command a tenth of a
+    second)."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from tiltaksgraf import __version__
+
+        parser.exit(message=f"{parser.prog} {__version__}\n")

@@ -59,7 +59,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from tiltaksgraf.graph.build import build_graph, source_line, write_outputs
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tiltaksgraf.graph.build import build_graph, commit_outputs, render_outputs, source_line
     from tiltaksgraf.graph.validation import ValidationError, validate_graph
     from tiltaksgraf.graph.validation_format import format_text, warning_summary
 
@@ -68,10 +70,15 @@ def run(args: argparse.Namespace) -> int:
     result = build_graph(sources, progress=say if args.verbose else None)
     if args.verbose:
         say("validating the graph")
-    try:
-        validation = validate_graph(result.data)  # the N-Triples and the embedded store: no rdflib copy
-    except ValidationError as exc:
-        raise CommandError(str(exc)) from exc
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        # The files are rendered while the shapes are checked (in Rust, without the GIL), written only if the
+        # graph conforms.
+        rendered = pool.submit(render_outputs, result)
+        try:
+            validation = validate_graph(result.data)  # the N-Triples and the embedded store: no rdflib copy
+        except ValidationError as exc:
+            raise CommandError(str(exc)) from exc
+        data = rendered.result()
     if not validation.conforms:
         # Everything in the graph came from the sources (and the shipped ontology): a violation is a problem of
         # the input, said with the source line it comes from.
@@ -85,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
         )
     if validation.warnings and args.verbose:
         say(format_text(validation, issues=validation.warnings, collapse=False).rstrip())
-    written = write_outputs(result, args.out)
+    written = commit_outputs(data, args.out)
     summary = result.summary()
     if args.summary_json:
         from tiltaksgraf.graph.serialize import write_atomic
