@@ -362,7 +362,7 @@ class Handler(LinkedDataHandlers, BaseHTTPRequestHandler):
 
 
 def serve(
-    location: Path,
+    location: Path | None,
     port: int,
     writable: bool = False,
     timeout: float = 60.0,
@@ -370,10 +370,12 @@ def serve(
     log: IO | None = None,
     ready: Callable[[Front], None] | None = None,
     site: Path | None = None,
+    data: Path | None = None,
 ) -> None:
-    """Serve the store in ``location`` (and the site in the folder ``site``, if given) until interrupted
-    (KeyboardInterrupt: SIGINT, or a handler's SIGTERM)."""
-    pool = Pool(location, writable, workers, log)
+    """Serve the store in ``location``, or (read-only) the graph file ``data`` held in memory by each backend,
+    and the site in the folder ``site``, if given, until interrupted (KeyboardInterrupt: SIGINT, or a
+    handler's SIGTERM)."""
+    pool = Pool(location, writable, workers, log, data)
     stop = threading.Event()
     front = None
     try:
@@ -404,7 +406,9 @@ def stop_on_signals() -> None:
 def main(argv: list[str] | None = None) -> int:
     """``python -m tiltaksgraf.graph.front``: serve an already loaded store (for :func:`graph.server.start`)."""
     p = argparse.ArgumentParser(prog="python -m tiltaksgraf.graph.front")
-    p.add_argument("--location", type=Path, required=True)
+    where = p.add_mutually_exclusive_group(required=True)
+    where.add_argument("--location", type=Path, help="a store folder loaded by `oxigraph load`")
+    where.add_argument("--data", type=Path, help="a graph file (.ttl, .nt) each backend holds in memory (read-only)")
     p.add_argument("--port", type=int, required=True)
     p.add_argument("--writable", action="store_true")
     p.add_argument("--timeout", type=float, default=60.0)
@@ -413,7 +417,9 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     stop_on_signals()
     try:
-        with hold_location(args.location):
+        if args.data is not None and args.writable:
+            raise ServerError("a graph in memory is served read-only: give --location for --writable")
+        with hold_location(args.location) if args.location is not None else contextlib.nullcontext():
             serve(
                 args.location,
                 args.port,
@@ -423,6 +429,7 @@ def main(argv: list[str] | None = None) -> int:
                 sys.stderr,
                 lambda front: print(f"serving on {HOST}:{front.port}", flush=True),
                 args.site,
+                args.data,
             )
     except KeyboardInterrupt:
         return 0

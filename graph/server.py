@@ -157,7 +157,7 @@ class Server:
 
 
 def start(
-    location: Path,
+    location: Path | None,
     port: int,
     writable: bool = False,
     timeout_s: float | None = None,
@@ -165,16 +165,21 @@ def start(
     ready_within: float = 20.0,
     workers: int = 2,
     site: Path | None = None,
+    data: Path | None = None,
 ) -> Server:
-    """Start a server on 127.0.0.1:``port`` over the store in ``location`` (and the site in the folder
-    ``site``, if given) and wait until it answers.
+    """Start a server on 127.0.0.1:``port`` over the store in ``location``, or (``location`` None, read-only)
+    over the graph file ``data`` held in memory, and the site in the folder ``site``, if given; wait until it
+    answers.
 
     The server is a child process that dies with the thread that started it (Linux), so call this from a
     thread that lives as long as the server should.
     """
+    if (location is None) == (data is None):
+        raise ValueError("give a store folder (location) or a graph file held in memory (data), one of them")
     if port_in_use(port):
         raise ServerError(f"port {port} on {HOST} is in use: pick another with --port")
-    command = [sys.executable, "-m", "tiltaksgraf.graph.front", "--location", str(location), "--port", str(port)]
+    where = ["--location", str(location)] if location is not None else ["--data", str(data)]
+    command = [sys.executable, "-m", "tiltaksgraf.graph.front", *where, "--port", str(port)]
     command += ["--timeout", str(timeout_s or 60), "--workers", str(workers)] + (["--writable"] if writable else [])
     command += ["--site", str(site)] if site is not None else []
     from tiltaksgraf.graph.backends import die_with_parent

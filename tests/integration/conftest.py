@@ -10,11 +10,11 @@ from tiltaksgraf.graph.server import Server, free_port, load, start
 
 
 def _read_only(graph_file: Path, tmp_path_factory: pytest.TempPathFactory, timeout_s: int) -> Iterator[Server]:
+    """As `tiltaksgraf serve` starts by default: read-only, each backend holding the graph in memory."""
     folder = tmp_path_factory.mktemp("oxigraph-ro")
-    load(folder / "store", graph_file)
     with (
         (folder / "log").open("w") as log,
-        start(folder / "store", free_port(), timeout_s=timeout_s, log=log) as server,
+        start(None, free_port(), timeout_s=timeout_s, log=log, data=graph_file) as server,
     ):
         yield server
 
@@ -23,6 +23,15 @@ def _read_only(graph_file: Path, tmp_path_factory: pytest.TempPathFactory, timeo
 def read_only_server(graph_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """A read-only server with the real graph in its default graph; requests stop after 30 s."""
     yield from _read_only(graph_file, tmp_path_factory, timeout_s=30)
+
+
+@pytest.fixture(scope="module")
+def disk_server(graph_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A read-only server over an Oxigraph store folder (`serve --store disk`) with the real graph."""
+    folder = tmp_path_factory.mktemp("oxigraph-disk")
+    load(folder / "store", graph_file)
+    with (folder / "log").open("w") as log, start(folder / "store", free_port(), timeout_s=30, log=log) as server:
+        yield server
 
 
 @pytest.fixture(scope="module")

@@ -93,10 +93,9 @@ def cpu_seconds(pid: int) -> float:
 
 @pytest.fixture(scope="module")
 def limited_server(graph_file: Path, tmp_path_factory: pytest.TempPathFactory):
-    """A read-only server whose requests stop after 2 s."""
+    """A read-only server whose requests stop after 2 s (the graph in memory, as `serve` holds it)."""
     folder = tmp_path_factory.mktemp("limited")
-    load(folder / "store", graph_file)
-    with (folder / "log").open("w") as log, start(folder / "store", free_port(), timeout_s=2, log=log) as server:
+    with (folder / "log").open("w") as log, start(None, free_port(), timeout_s=2, log=log, data=graph_file) as server:
         yield server
 
 
@@ -178,6 +177,19 @@ def test_an_expensive_query_is_stopped_at_the_limit_and_its_core_freed(limited_s
         spent = cpu_seconds(pid)
         time.sleep(1)
         assert cpu_seconds(pid) - spent < 0.5
+
+
+def test_the_backend_that_replaces_a_killed_one_holds_the_graph_again(graph_file: Path, tmp_path: Path):
+    """In memory, a fresh backend starts empty: the pool loads the graph into it before it answers."""
+    with (
+        (tmp_path / "log").open("w") as log,
+        start(None, free_port(), timeout_s=2, log=log, workers=1, data=graph_file) as server,
+    ):
+        [first] = backends_of(server)
+        with pytest.raises(QueryError, match="ran past the server's time limit"):
+            run_query(Endpoint(server.query_url, timeout=30), EXPENSIVE)
+        assert len(run_named(Endpoint(server.query_url, timeout=30), "measures").rows) == 82
+        assert first not in backends_of(server)  # the answer came from the one backend, a new one
 
 
 def test_a_client_that_goes_away_stops_its_query(read_only_server):

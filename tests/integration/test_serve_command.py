@@ -51,6 +51,16 @@ def test_serve_prints_its_urls_answers_and_stops_on_ctrl_c(graph_file: Path):
     assert not port_in_use(port)  # the oxigraph server went with it
 
 
+def test_serve_keeps_the_graph_in_memory_only_when_read_only_and_without_a_folder(
+    graph_file: Path, tmp_path: Path, capsys
+):
+    port = str(free_port())
+    for extra in (["--writable"], ["--location", str(tmp_path / "store")]):
+        assert main(["serve", "--graph", str(graph_file), "--port", port, "--store", "memory", *extra]) == 2
+        assert "--store memory serves the graph read-only and keeps no folder" in capsys.readouterr().err
+    assert not (tmp_path / "store").exists()
+
+
 def test_serve_refuses_a_folder_that_is_not_a_site(graph_file: Path, tmp_path: Path, capsys):
     assert main(["serve", "--graph", str(graph_file), "--site", str(tmp_path), "--port", str(free_port())]) == 2
     assert f"{tmp_path} is not a site (no index.html)" in capsys.readouterr().err

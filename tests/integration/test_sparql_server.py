@@ -70,10 +70,13 @@ def measures_in(server, graph_iri: str) -> int:
 
 
 @pytest.mark.parametrize(("name", "values"), CASES, ids=[f"{n}{'-' + '-'.join(v) if v else ''}" for n, v in CASES])
-def test_every_named_query_over_http_gives_the_embedded_rows(store, published, read_only_server, name, values):
+def test_every_named_query_over_http_gives_the_embedded_rows(
+    store, published, read_only_server, disk_server, name, values
+):
     expected = run_named(store, name, values)
     assert run_named(published, name, values) == expected  # published into a named graph
-    assert run_named(Endpoint(read_only_server.query_url), name, values) == expected  # `serve`: the default graph
+    assert run_named(Endpoint(read_only_server.query_url), name, values) == expected  # `serve`: in memory
+    assert run_named(Endpoint(disk_server.query_url), name, values) == expected  # `serve --store disk`
     if values.get("text") == CRAFTED:
         assert expected.rows == []
 
