@@ -103,7 +103,7 @@ def section(results: dict) -> str:
         [
             START,
             f"Measured {results['date']} on {machine['cores']} cores and {machine['memory_gb']} GB "
-            f"(Python {machine['python']}); the machine was shared, so each figure is the median with min and max.",
+            f"(Python {machine['python']}); each figure is the median of its runs, with min and max.",
             *([results["notes"]] if results.get("notes") else []),
             "",
             goals(results),
