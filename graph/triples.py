@@ -24,8 +24,8 @@ b'<https://w3id.org/tiltaksgraf/id/measure/p/17> <https://w3id.org/tiltaksgraf/o
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Iterator
-from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -173,6 +173,8 @@ class NTriplesGraph:
     def __init__(self, ntriples: bytes, triples: int | None = None) -> None:
         self.ntriples = ntriples
         self._len = triples if triples is not None else sum(1 for line in ntriples.split(b"\n") if line.strip())
+        self._store: ox.Store | None = None
+        self._store_lock = threading.Lock()
 
     @classmethod
     def from_file(cls, path: Path) -> NTriplesGraph:
@@ -195,12 +197,17 @@ class NTriplesGraph:
     def __len__(self) -> int:
         return self._len
 
-    @cached_property
+    @property
     def store(self) -> ox.Store:
-        """The triples in the embedded store (Oxigraph in memory), loaded once."""
-        store = ox.Store()
-        store.bulk_load(self.ntriples, ox.RdfFormat.N_TRIPLES)
-        return store
+        """The triples in the embedded store (Oxigraph in memory), loaded once, also when two threads ask at
+        once (the build's validation and its rendering of the files do; ``cached_property`` has no lock from
+        Python 3.12 on)."""
+        with self._store_lock:
+            if self._store is None:
+                store = ox.Store()
+                store.bulk_load(self.ntriples, ox.RdfFormat.N_TRIPLES)
+                self._store = store
+            return self._store
 
     def rdflib(self) -> Graph:
         """A new rdflib Graph with these triples (rdflib's own N-Triples parser: terms as the rdflib path made)."""

@@ -82,3 +82,43 @@ def test_a_frozen_graph_has_the_store_and_an_rdflib_graph_of_the_same_triples(mi
     (tmp_path / "bad.ttl").write_text("<a> <b> .", encoding="utf-8")
     with pytest.raises(SyntaxError):
         NTriplesGraph.from_file(tmp_path / "bad.ttl")
+
+
+def test_two_threads_asking_for_the_store_at_once_load_it_once(monkeypatch):
+    """The build's validation and its rendering of the files both ask for the store, in two threads."""
+    import threading
+    import time
+
+    import tiltaksgraf.graph.triples as triples_module
+
+    loads: list[int] = []
+
+    real_store = ox.Store
+
+    class SlowStore:  # the real store, whose load takes long enough for the other threads to ask
+        def __init__(self) -> None:
+            self.real = real_store()
+
+        def bulk_load(self, *args, **kwargs) -> None:
+            loads.append(1)
+            time.sleep(0.2)
+            self.real.bulk_load(*args, **kwargs)
+
+        def __len__(self) -> int:
+            return len(self.real)
+
+    monkeypatch.setattr(triples_module.ox, "Store", SlowStore)
+    graph = NTriplesGraph(b"<http://a/s> <http://a/p> <http://a/o> .\n")
+    start = threading.Barrier(4)
+    got: list[ox.Store] = []
+
+    def ask() -> None:
+        start.wait()
+        got.append(graph.store)
+
+    threads = [threading.Thread(target=ask) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(loads) == 1 and len(got) == 4 and all(s is got[0] for s in got) and len(got[0]) == 1
