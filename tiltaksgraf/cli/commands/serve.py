@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 
 from tiltaksgraf.cli.commands.common import CommandError, add_command, say, seconds
+from tiltaksgraf.graph.backends import GRAPH_MEDIA_TYPES
 from tiltaksgraf.graph.front import Front, serve, stop_on_signals
 from tiltaksgraf.graph.server import hold_location, load, port_in_use
 from tiltaksgraf.paths import BUILD_DIR, GRAPH_FILE
@@ -100,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
             "--store memory serves the graph read-only and keeps no folder: leave out --writable "
             "and --location, or give --store disk"
         )
-    if store == "memory" and graph.suffix not in (".ttl", ".nt"):
+    if store == "memory" and graph.suffix not in GRAPH_MEDIA_TYPES:
         raise CommandError(f"{graph}: serve a .ttl or .nt file")
     scratch = Path(tempfile.mkdtemp(prefix="tiltaksgraf-serve-"))
     location = args.location or scratch / "store"
