@@ -30,32 +30,42 @@ def reader():
     return review.read_reader_documents(), review.read_reader_statuses()
 
 
+def _reviewed(path, rows: list[dict], key: tuple[str, ...], columns, reviews) -> list[dict]:
+    """The review table at ``path`` holds exactly today's differences (``TILTAKSGRAF_REGEN=1`` writes it), each
+    reviewed with a note; its rows."""
+    old = review.read_table(path)
+    text = review.render_table(review.merge_review(rows, old, key), columns)
+    if os.environ.get("TILTAKSGRAF_REGEN"):
+        path.write_text(text, encoding="utf-8")
+    assert text == review.render_table(old, columns), "regenerate with TILTAKSGRAF_REGEN=1"
+    assert all(r["review"] in reviews and r["review"] != "unreviewed" for r in old)
+    assert all(len(r["note"]) > 20 for r in old)
+    return old
+
+
 def test_every_difference_is_reviewed(now, reader) -> None:
     pairs, _ = now
     rows, _ = reader
-    old = review.read_table(review.DOCUMENT_REVIEW)
-    table = review.merge_review(review.document_review_rows(rows, pairs), old, ("side", "measure", "document", "line"))
-    text = review.render_table(table, review.DOCUMENT_REVIEW_COLUMNS)
-    if os.environ.get("TILTAKSGRAF_REGEN"):
-        review.DOCUMENT_REVIEW.write_text(text, encoding="utf-8")
-    assert text == review.render_table(old, review.DOCUMENT_REVIEW_COLUMNS), "regenerate with TILTAKSGRAF_REGEN=1"
-    assert all(r["review"] in review.DOCUMENT_REVIEWS and r["review"] != "unreviewed" for r in old)
-    assert all(len(r["note"]) > 20 for r in old)
+    old = _reviewed(
+        review.DOCUMENT_REVIEW,
+        review.document_review_rows(rows, pairs),
+        ("side", "measure", "document", "line"),
+        review.DOCUMENT_REVIEW_COLUMNS,
+        review.DOCUMENT_REVIEWS,
+    )
     assert {r["review"] for r in old if r["side"] == "graph-only"} <= {"right", "error"}
 
 
 def test_every_status_difference_is_reviewed(now, reader) -> None:
     _, statuses = now
     _, said = reader
-    old = review.read_table(review.STATUS_REVIEW)
-    key = ("measure", "reader", "rules", "reader_contested", "rules_contested")
-    table = review.merge_review(review.status_review_rows(said, statuses), old, key)
-    text = review.render_table(table, review.STATUS_REVIEW_COLUMNS)
-    if os.environ.get("TILTAKSGRAF_REGEN"):
-        review.STATUS_REVIEW.write_text(text, encoding="utf-8")
-    assert text == review.render_table(old, review.STATUS_REVIEW_COLUMNS), "regenerate with TILTAKSGRAF_REGEN=1"
-    assert all(r["review"] in review.STATUS_REVIEWS and r["review"] != "unreviewed" for r in old)
-    assert all(len(r["note"]) > 20 for r in old)
+    _reviewed(
+        review.STATUS_REVIEW,
+        review.status_review_rows(said, statuses),
+        ("measure", "reader", "rules", "reader_contested", "rules_contested"),
+        review.STATUS_REVIEW_COLUMNS,
+        review.STATUS_REVIEWS,
+    )
 
 
 def test_the_baseline_is_what_the_reader_compared() -> None:
