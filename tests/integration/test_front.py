@@ -82,7 +82,10 @@ def backends_of(server) -> set[int]:
     """The process ids of the oxigraph backends behind a server (the front's children)."""
     children: set[int] = set()
     for task in Path(f"/proc/{server.process.pid}/task").iterdir():
-        children |= {int(p) for p in (task / "children").read_text().split()}
+        try:
+            children |= {int(p) for p in (task / "children").read_text().split()}
+        except FileNotFoundError:  # the thread ended between the listing and the read
+            continue
     return children
 
 
