@@ -171,7 +171,27 @@ def _turbo_input(graph: NTriplesGraph) -> object:
         from pyshacl_turbo.rdf import Input
     except ImportError:
         return graph.rdflib()
-    return Input(graph.ntriples.decode("utf-8"), "nt", None, {})
+    return Input(one_byte_ntriples(graph.ntriples), "nt", None, {})
+
+
+def one_byte_ntriples(ntriples: bytes, chunk: int = 1 << 22) -> str:
+    r"""UTF-8 N-Triples as a text of one byte per character: what lies past U+00FF written as ``\uXXXX``.
+
+    pyshacl-turbo takes its input as a Python ``str``, and one en dash makes CPython keep the whole text at two
+    bytes a character (hundreds of MB for a corpus). The escapes are N-Triples' own (UCHAR, allowed in
+    literals and IRIs), so the parser reads the same terms. Decoded a chunk of lines at a time, so the wide
+    text never exists whole.
+
+    >>> one_byte_ntriples('<urn:a> <urn:b> "1–2 ø" .'.encode())
+    '<urn:a> <urn:b> "1\\u20132 ø" .'
+    """
+    parts, start = [], 0
+    while start < len(ntriples):
+        end = ntriples.find(b"\n", start + chunk)
+        end = len(ntriples) if end < 0 else end + 1
+        parts.append(ntriples[start:end].decode("utf-8").encode("latin-1", "backslashreplace"))
+        start = end
+    return b"".join(parts).decode("latin-1")
 
 
 # --- the SPARQL checks -------------------------------------------------------------------------

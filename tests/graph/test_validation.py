@@ -6,9 +6,17 @@ import json
 import warnings
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdflib import Graph, Literal, URIRef
 from tiltaksgraf.graph import iris
-from tiltaksgraf.graph.validation import ValidationError, load_checks, load_shapes, validate_graph
+from tiltaksgraf.graph.validation import (
+    ValidationError,
+    load_checks,
+    load_shapes,
+    one_byte_ntriples,
+    validate_graph,
+)
 from tiltaksgraf.graph.validation_format import format_json, format_report, format_text, headline
 from tiltaksgraf.graph.vocab import PROV, RDF, SH, TG
 
@@ -193,3 +201,37 @@ def test_the_pyshacl_engine_gives_the_same_issues(built, real):
 def test_an_unknown_engine_is_refused(built):
     with pytest.raises(ValueError, match="unknown SHACL engine"):
         validate_graph(Graph(), engine="fast")
+
+
+# --- the SHACL engine's input -------------------------------------------------------------------
+
+
+def _terms(ntriples: bytes | str) -> set:
+    import pyoxigraph as ox
+
+    data = ntriples.encode("utf-8") if isinstance(ntriples, str) else ntriples
+    return {(t.subject, t.predicate, t.object) for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)}
+
+
+def test_the_engines_one_byte_input_holds_the_same_triples(built):
+    """The escaped text is one byte a character and parses to exactly the triples of the build's N-Triples."""
+    ntriples = built.data.ntriples
+    text = one_byte_ntriples(ntriples, chunk=4096)  # many chunks: every boundary falls between lines
+    assert max(text) <= "\xff"
+    assert "\\u2013" in text  # the report has en dashes
+    assert text == one_byte_ntriples(ntriples)
+    assert _terms(text) == _terms(ntriples)
+
+
+@given(st.text(min_size=1))
+@settings(max_examples=300, deadline=None)
+def test_any_literal_survives_the_one_byte_input(value):
+    from rdflib import Literal as L
+    from rdflib.plugins.serializers.nt import _quoteLiteral
+
+    line = f"<urn:a> <urn:b> {_quoteLiteral(L(value))} .\n".encode("utf-8", "surrogatepass")
+    try:
+        expected = _terms(line)
+    except (SyntaxError, ValueError):  # a lone surrogate is no N-Triples in the first place
+        return
+    assert _terms(one_byte_ntriples(line * 3, chunk=7)) == expected
