@@ -171,6 +171,7 @@ def _table(data: object, url: str) -> tuple[list[str], list[list[Term | None]]]:
     if not isinstance(bindings, list):
         raise refuse("no results.bindings list")
     known = set(columns)
+    seen: dict[tuple, Term] = {}
     rows = []
     for solution in bindings:
         if not isinstance(solution, dict) or not set(solution) <= known:
@@ -186,7 +187,11 @@ def _table(data: object, url: str) -> tuple[list[str], list[list[Term | None]]]:
             value = _quoted_triple(term["value"]) if term["type"] == "triple" else term.get("value")
             if not isinstance(value, str):
                 raise refuse(f"?{column} has no text value")
-            row.append(_term(term, value))
+            key = (term["type"], value, term.get("datatype"), term.get("xml:lang"))
+            converted = seen.get(key)
+            if converted is None:  # results repeat their organisations, roles and plans: each made once
+                converted = seen[key] = _term(term, value)
+            row.append(converted)
         rows.append(row)
     return columns, rows
 
