@@ -18,3 +18,9 @@ def test_every_goal_of_the_issue_has_a_row_with_its_figure():
 def test_the_plot_is_drawn_from_the_results(tmp_path):
     path = plot(load(), tmp_path / "speed.png")
     assert path.read_bytes().startswith(b"\x89PNG") and path.stat().st_size > 10_000
+
+
+def test_validation_is_more_than_half_of_the_corpus_build_as_the_readme_says():
+    assert "validation is more\nthan half of 30 reports' build" in README.read_text(encoding="utf-8")
+    [size] = [s for s in load()["sizes"] if s["n"] == 30]
+    assert size["validate"]["median_s"] > size["build"]["median_s"] / 2
