@@ -26,7 +26,7 @@ from tiltaksgraf.graph.serialize import bind_prefixes
 from tiltaksgraf.graph.store import store_from_graph, to_rdflib
 from tiltaksgraf.graph.store_view import StoreView
 from tiltaksgraf.graph.triples import NTriplesGraph, read_rdf
-from tiltaksgraf.graph.vocab import RDF, SH
+from tiltaksgraf.graph.vocab import RDF, RDFS, SH
 
 from tiltaksgraf.paths import ONTOLOGY_DIR, QUERIES_DIR
 
@@ -154,7 +154,7 @@ def run_shapes(graph: Graph | NTriplesGraph, shapes: Graph, engine: str = "turbo
         except ImportError:  # no wheel for this platform: the reference engine gives the same report
             engine = "pyshacl"
         else:
-            data = _turbo_input(graph) if isinstance(graph, NTriplesGraph) else graph
+            data = _turbo_input(graph, shapes) if isinstance(graph, NTriplesGraph) else graph
             compiled = pyshacl_turbo.compile_shapes(shapes, advanced=False)
             _, report, _ = compiled.validate(data, allow_warnings=True)
             return report, engine
@@ -165,33 +165,90 @@ def run_shapes(graph: Graph | NTriplesGraph, shapes: Graph, engine: str = "turbo
     return report, engine
 
 
-def _turbo_input(graph: NTriplesGraph) -> object:
-    """pyshacl-turbo's input for serialised RDF, parsed in Rust; an rdflib Graph if its API has moved."""
+def _turbo_input(graph: NTriplesGraph, shapes: Graph) -> object:
+    """pyshacl-turbo's input for serialised RDF, parsed in Rust; an rdflib Graph if its API has moved.
+
+    Only the triples the shapes can read go in (:func:`shapes_read`): the same report from less input.
+    """
     try:
         from pyshacl_turbo.rdf import Input
     except ImportError:
         return graph.rdflib()
-    return Input(one_byte_ntriples(graph.ntriples), "nt", None, {})
+    return Input(one_byte_ntriples(graph.ntriples, keep=shapes_read(shapes)), "nt", None, {})
 
 
-def one_byte_ntriples(ntriples: bytes, chunk: int = 1 << 22) -> str:
+def one_byte_ntriples(ntriples: bytes, chunk: int = 1 << 22, keep: frozenset[str] | None = None) -> str:
     r"""UTF-8 N-Triples as a text of one byte per character: what lies past U+00FF written as ``\uXXXX``.
 
     pyshacl-turbo takes its input as a Python ``str``, and one en dash makes CPython keep the whole text at two
     bytes a character (hundreds of MB for a corpus). The escapes are N-Triples' own (UCHAR, allowed in
     literals and IRIs), so the parser reads the same terms. Decoded a chunk of lines at a time, so the wide
-    text never exists whole.
+    text never exists whole. With ``keep`` (predicate IRIs), only the lines of those predicates: the input
+    is one triple a line with one space after the subject and after the predicate, as the build writes it.
 
     >>> one_byte_ntriples('<urn:a> <urn:b> "1–2 ø" .'.encode())
     '<urn:a> <urn:b> "1\\u20132 ø" .'
     """
+    wanted = None if keep is None else {f"<{p}>".encode() for p in keep}
     parts, start = [], 0
     while start < len(ntriples):
         end = ntriples.find(b"\n", start + chunk)
         end = len(ntriples) if end < 0 else end + 1
-        parts.append(ntriples[start:end].decode("utf-8").encode("latin-1", "backslashreplace"))
+        piece = ntriples[start:end]
+        if wanted is not None:
+            piece = b"".join(line for line in piece.splitlines(keepends=True) if _kept(line, wanted))
+        parts.append(piece.decode("utf-8").encode("latin-1", "backslashreplace"))
         start = end
     return b"".join(parts).decode("latin-1")
+
+
+def _kept(line: bytes, wanted: set[bytes]) -> bool:
+    """Whether an N-Triples line stays: its predicate is wanted, or the line is not plainly ``<s> <p> …``."""
+    first = line.find(b" ")
+    second = line.find(b" ", first + 1)
+    if first < 0 or second < 0 or b"\t" in line[:first]:
+        return True  # not one space after the subject: kept, never dropped by mistake
+    predicate = line[first + 1 : second]
+    return predicate in wanted or not (predicate[:1] == b"<" and predicate[-1:] == b">")
+
+
+#: Shape properties whose objects are predicates of the data graph that a constraint or target reads.
+_READ_PREDICATES = (SH.targetSubjectsOf, SH.targetObjectsOf, SH.equals, SH.disjoint, SH.lessThan, SH.lessThanOrEquals)
+#: Path operators: their object is a path again (a predicate, a list, or another operator).
+_PATH_OPERATORS = (SH.inversePath, SH.alternativePath, SH.zeroOrMorePath, SH.oneOrMorePath, SH.zeroOrOnePath)
+
+
+def shapes_read(shapes: Graph) -> frozenset[str] | None:
+    """The predicates whose triples SHACL Core can read in a data graph when checking ``shapes``; None if any.
+
+    SHACL Core reaches the data graph only by the predicates the shapes name: the steps of each ``sh:path``;
+    ``sh:targetSubjectsOf``/``sh:targetObjectsOf``; ``sh:equals``, ``sh:disjoint``, ``sh:lessThan`` and
+    ``sh:lessThanOrEquals``; and ``rdf:type`` with ``rdfs:subClassOf`` for targets and ``sh:class``. Every
+    other constraint tests the values it is given (datatype, count, pattern, ``sh:in`` — whose list is in the
+    shapes graph). So the triples of other predicates cannot change a report, and validating without them
+    gives the same report (tests/graph/test_validation.py, on the report and every case of tests/shapes/).
+    Two features read more, and then every triple is kept (None): ``sh:closed`` (every property of a focus
+    node) and SPARQL (``sh:sparql`` constraints, ``sh:target`` targets, rules).
+    """
+    if any(any(shapes.triples((None, feature, None))) for feature in (SH.closed, SH.sparql, SH.target, SH.rule)):
+        return None  # ``sh:closed false`` too: kept whole rather than read the value
+    read = {str(RDF.type), str(RDFS.subClassOf)}
+    for prop in _READ_PREDICATES:
+        read.update(str(o) for o in shapes.objects(None, prop))
+    todo = list(shapes.objects(None, SH.path))
+    seen: set[Node] = set()
+    while todo:
+        path = todo.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        if isinstance(path, URIRef):
+            read.add(str(path))
+        elif (path, RDF.first, None) in shapes:  # a sequence or the list of an alternative path
+            todo.extend(Collection(shapes, path))
+        else:
+            todo.extend(o for op in _PATH_OPERATORS for o in shapes.objects(path, op))
+    return frozenset(read)
 
 
 # --- the SPARQL checks -------------------------------------------------------------------------

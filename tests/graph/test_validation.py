@@ -15,10 +15,13 @@ from tiltaksgraf.graph.validation import (
     load_checks,
     load_shapes,
     one_byte_ntriples,
+    shapes_read,
     validate_graph,
 )
 from tiltaksgraf.graph.validation_format import format_json, format_report, format_text, headline
 from tiltaksgraf.graph.vocab import PROV, RDF, SH, TG
+
+from tests.graph.test_shapes import CASES
 
 M17 = iris.measure("frihet-fra-vold", "17")
 
@@ -235,3 +238,79 @@ def test_any_literal_survives_the_one_byte_input(value):
     except (SyntaxError, ValueError):  # a lone surrogate is no N-Triples in the first place
         return
     assert _terms(one_byte_ntriples(line * 3, chunk=7)) == expected
+
+
+# --- only what the shapes can read goes to the engine ----------------------------------------------
+
+
+def _report_of(text: str):
+    import pyshacl_turbo
+    from pyshacl_turbo.rdf import Input
+
+    _, report, _ = pyshacl_turbo.compile_shapes(load_shapes(), advanced=False).validate(
+        Input(text, "nt", None, {}), allow_warnings=True
+    )
+    return report
+
+
+def test_the_engine_gives_the_same_report_on_what_the_shapes_read(built):
+    """The report's graph without the triples of predicates no shape reads: fewer triples, the same report."""
+    from rdflib.compare import isomorphic
+
+    ntriples = built.data.ntriples
+    read = shapes_read(load_shapes())
+    assert read is not None
+    projected = one_byte_ntriples(ntriples, chunk=4096, keep=read)
+    assert projected.count("\n") < ntriples.count(b"\n") * 0.9  # mentions, selectors' context, readings go
+    assert isomorphic(_report_of(projected), _report_of(one_byte_ntriples(ntriples)))
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_each_case_gets_the_same_report_from_what_the_shapes_read(case, mini_world):
+    from rdflib.compare import isomorphic
+    from tiltaksgraf.graph.triples import NTriplesGraph
+
+    ntriples = NTriplesGraph.from_rdflib(case.apply(mini_world.graph)).ntriples
+    whole, projected = one_byte_ntriples(ntriples), one_byte_ntriples(ntriples, keep=shapes_read(load_shapes()))
+    assert isomorphic(_report_of(projected), _report_of(whole))
+
+
+SHAPES_PREFIXES = """@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <urn:ex:> .
+"""
+
+
+def _shapes(text: str) -> Graph:
+    return Graph().parse(data=SHAPES_PREFIXES + text, format="turtle")
+
+
+def test_every_step_of_every_path_and_what_targets_and_comparisons_read_is_kept():
+    read = shapes_read(
+        _shapes(
+            """ex:S a sh:NodeShape ; sh:targetSubjectsOf ex:t1 ; sh:targetObjectsOf ex:t2 ;
+                 sh:property [ sh:path ( ex:a [ sh:inversePath ex:b ] ) ; sh:equals ex:e ; sh:lessThan ex:l ] ;
+                 sh:property [ sh:path [ sh:alternativePath ( ex:c [ sh:zeroOrMorePath ex:d ] ) ] ] ;
+                 sh:property [ sh:path [ sh:oneOrMorePath [ sh:zeroOrOnePath ex:f ] ] ; sh:disjoint ex:j ] ."""
+        )
+    )
+    names = {p.removeprefix("urn:ex:") for p in read if p.startswith("urn:ex:")}
+    assert names == {"t1", "t2", "a", "b", "e", "l", "c", "d", "f", "j"}
+    assert str(RDF.type) in read and "http://www.w3.org/2000/01/rdf-schema#subClassOf" in read
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        "ex:S a sh:NodeShape ; sh:targetNode ex:n ; sh:closed true ; sh:property [ sh:path ex:a ] .",
+        "ex:S a sh:NodeShape ; sh:targetNode ex:n ; sh:sparql [ sh:select 'SELECT $this WHERE {}' ] .",
+        "ex:S a sh:NodeShape ; sh:target [ a sh:SPARQLTarget ; sh:select 'SELECT ?this WHERE {}' ] .",
+    ],
+    ids=["closed", "sparql-constraint", "sparql-target"],
+)
+def test_shapes_that_can_read_any_triple_keep_every_triple(shape):
+    assert shapes_read(_shapes(shape)) is None
+
+
+def test_a_line_that_is_not_plainly_subject_space_predicate_is_kept():
+    keep = frozenset({"urn:p"})
+    lines = b'<urn:s> <urn:p> <urn:o> .\n<urn:s> <urn:q> <urn:o> .\n<urn:s>\t<urn:q> <urn:o> .\n_:b <urn:q> "x" .\n'
+    assert one_byte_ntriples(lines, keep=keep) == "<urn:s> <urn:p> <urn:o> .\n<urn:s>\t<urn:q> <urn:o> .\n"
