@@ -15,6 +15,9 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test]'
+	@# Bytecode now, as pip writes it for a regular install: an editable one leaves it to the first run, which
+	@# cannot keep it where PYTHONDONTWRITEBYTECODE is set (every command then compiles what it imports).
+	$(BIN)/python -m compileall -q tiltaksgraf loaders graph viz ontology queries data > /dev/null
 	touch $(STAMP)
 
 demo: $(STAMP)  ## Build and validate the graph of the embedded report in build/, query it, draw its network, write the site
