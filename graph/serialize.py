@@ -42,9 +42,11 @@ def to_turtle(graph: Graph | None, ntriples: bytes | None = None, prefixes: Mapp
     sorted_nt = ntriples if ntriples is not None else to_sorted_ntriples(graph)
     triples = ox.parse(sorted_nt, format=ox.RdfFormat.N_TRIPLES)
     text = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=dict(prefixes or TURTLE_PREFIXES))
-    lines = text.split(b"\n")
-    head = [line for line in lines if line.startswith(b"@prefix ")]
-    return b"\n".join(sorted(head) + lines[len(head) :])
+    end = 0  # where the prefix lines end: only they are sorted (a corpus's Turtle is hundreds of MB)
+    while text.startswith(b"@prefix ", end):
+        end = text.find(b"\n", end) + 1 or len(text)
+    head = text[:end].rstrip(b"\n").split(b"\n") if end else []
+    return b"\n".join([*sorted(head), text[end:]]) if head else text
 
 
 def to_sorted_ntriples(graph: Graph) -> bytes:
